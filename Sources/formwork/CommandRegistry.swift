@@ -1,0 +1,8 @@
+import ArgumentParser
+
+/// Every subcommand of `formwork`, in the order `--help` lists them.
+/// Each feature adds its commands here and nowhere else.
+enum CommandRegistry {
+    static let subcommands: [ParsableCommand.Type] = [
+    ]
+}
