@@ -20,6 +20,6 @@ enum Measure {
 
     /// Prints one result line.
     static func report(_ name: String, _ value: Double, _ unit: String) {
-        print(String(format: "%@ %.3f %@", name, value, unit))
+        print("\(name) \(String(format: "%.3f", value)) \(unit)")
     }
 }
