@@ -98,8 +98,9 @@ public struct JSONParser {
     }
 
     private mutating func expectWord(_ word: String) throws {
+        let start = position
         for byte in word.utf8 {
-            guard index < bytes.count, bytes[index] == byte else { throw error("expected '\(word)'") }
+            guard index < bytes.count, bytes[index] == byte else { throw error("expected '\(word)'", at: start) }
             index += 1
         }
     }

@@ -34,8 +34,11 @@ public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(line):\(column)" }
 }
 
-/// A JSON value and where it starts.
+/// A JSON value and where it starts. Equality compares values only, not positions.
 public struct JSONNode: Hashable, Sendable {
+    public static func == (lhs: JSONNode, rhs: JSONNode) -> Bool { lhs.value == rhs.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
+
     public var value: JSONValue
     public var position: SourcePosition
 
@@ -51,8 +54,11 @@ public struct JSONNode: Hashable, Sendable {
     }
 }
 
-/// One `"key": value` pair of an object.
+/// One `"key": value` pair of an object. Equality ignores positions.
 public struct JSONMember: Hashable, Sendable {
+    public static func == (lhs: JSONMember, rhs: JSONMember) -> Bool { lhs.key == rhs.key && lhs.node == rhs.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key); hasher.combine(node) }
+
     public var key: String
     public var keyPosition: SourcePosition
     public var node: JSONNode
