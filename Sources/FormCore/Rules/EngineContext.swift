@@ -1,0 +1,31 @@
+import Foundation
+
+/// The `EvaluationContext` expressions see inside the engine: references resolve from the
+/// scope the expression was written in, at one instance path.
+struct EngineContext: EvaluationContext {
+    /// Unowned(unsafe): a context never outlives the evaluation call that made it, and a
+    /// counted reference here costs more than the expression it serves.
+    unowned(unsafe) let engine: RuleEngine
+    let scope: Int
+    let path: [Int]
+
+    var now: Date { engine.now }
+    var timeZone: TimeZone { engine.timeZone }
+
+    func value(of key: String) -> Value {
+        guard let (field, reach) = engine.resolve(key, from: scope) else { return .empty }
+        switch reach {
+        case .single:
+            let depth = engine.scopeDepth[engine.scopeOf[field]]
+            return engine.storedValue(field, path: depth == path.count ? path : Array(path.prefix(depth)))
+        case .aggregate:
+            return .list(engine.aggregate(field, under: path))
+        }
+    }
+
+    func repeatValues(of key: String) -> [Value] {
+        guard let (field, reach) = engine.resolve(key, from: scope) else { return [] }
+        if reach == .aggregate { return engine.aggregate(field, under: path) }
+        return value(of: key).asList
+    }
+}
