@@ -3,6 +3,11 @@ import Foundation
 /// Built-in functions other than the date and aggregate ones.
 extension Evaluator {
     func call(_ function: Function, _ args: [Expression], _ range: SourceRange) throws(EvaluationError) -> Value {
+        // Parsed trees are already checked; this guards trees built in code.
+        guard function.accepts(argumentCount: args.count) else {
+            let message = "takes \(function.arityDescription), got \(args.count)"
+            throw EvaluationError(.invalidArgument(function: function, message: message), range: range)
+        }
         switch function {
         case .if:
             let chosen = try truth(try eval(args[0]), "if", range) ? args[1] : args[2]
