@@ -101,6 +101,7 @@ final class ExpressionParserTests: XCTestCase {
             ("concat(1 2)", 10, "expected ')' or ','"),
             ("${a} matches '(['", 14, "invalid regular expression '(['"),
             ("and", 1, "expected a value, found 'and'"),
+            ("${a} AND ${b}", 6, "keywords are written in lowercase: 'and', not 'AND'"),
         ]
         for (text, column, message) in cases {
             guard let error = assertParseError(text) else { continue }

@@ -37,7 +37,7 @@ extension EvaluationContext {
 ///
 /// It is a final class so that passing it as `any EvaluationContext` never boxes it on
 /// the heap: contexts bigger than three words are copied into a box on every call.
-public final class DictionaryContext: EvaluationContext, @unchecked Sendable {
+public final class DictionaryContext: EvaluationContext, Sendable {
     /// Answers by field key.
     public let values: [String: Value]
     /// Repeat columns by field key; keys missing here fall back to `values`.
