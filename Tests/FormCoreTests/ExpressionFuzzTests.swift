@@ -52,6 +52,37 @@ final class ExpressionFuzzTests: XCTestCase {
         }
     }
 
+    /// Random trees evaluate without crashing, and a traced evaluation always agrees with
+    /// the plain one.
+    func testRandomTreesEvaluateConsistently() {
+        var generator = TreeGenerator(rng: SeededGenerator(seed: 77))
+        let contexts = [
+            context,
+            makeContext(["a": .string("yes"), "age": .number(30), "follow_up": .list([.string("x")]),
+                         "item_price": .duration(60), "Q1": .dateTime(LocalDateTime(secondsSince1970: 0)),
+                         "_x": .time(LocalTime(secondsSinceMidnight: 100)), "b2": .geopoint(latitude: 1, longitude: 2)],
+                        repeats: ["item_price": [.number(2), .string("x")]]),
+        ]
+        var succeeded = 0
+        for _ in 0..<2000 {
+            let tree = generator.tree(depth: 4)
+            for context in contexts {
+                let plain: String
+                do {
+                    plain = String(describing: try tree.evaluate(in: context))
+                    succeeded += 1
+                } catch {
+                    plain = "error: \(error)"
+                }
+                let trace = tree.evaluateTraced(in: context)
+                let traced = trace.value.map { String(describing: $0) } ?? "error: \(trace.error.map(String.init(describing:)) ?? "")"
+                XCTAssertEqual(plain, traced, tree.description)
+                XCTAssertEqual(trace.steps.last?.expression, tree)
+            }
+        }
+        XCTAssertGreaterThan(succeeded, 500)
+    }
+
     private func mutate(_ scalars: inout [Unicode.Scalar], using rng: inout SeededGenerator) {
         let position = scalars.isEmpty ? 0 : Int.random(in: 0..<scalars.count, using: &rng)
         let insert = Self.alphabet.randomElement(using: &rng)?.unicodeScalars.first ?? "x"
