@@ -34,15 +34,18 @@ extension EvaluationContext {
 }
 
 /// An `EvaluationContext` backed by dictionaries: answers by key, repeat columns by key.
-public struct DictionaryContext: EvaluationContext, Sendable {
+///
+/// It is a final class so that passing it as `any EvaluationContext` never boxes it on
+/// the heap: contexts bigger than three words are copied into a box on every call.
+public final class DictionaryContext: EvaluationContext, Sendable {
     /// Answers by field key.
-    public var values: [String: Value]
+    public let values: [String: Value]
     /// Repeat columns by field key; keys missing here fall back to `values`.
-    public var repeats: [String: [Value]]
+    public let repeats: [String: [Value]]
     /// The moment `today()` and `now()` refer to.
-    public var now: Date
+    public let now: Date
     /// The zone used for `today()` and `now()`.
-    public var timeZone: TimeZone
+    public let timeZone: TimeZone
 
     /// Creates a context; `now` defaults to the system clock and the zone to UTC.
     public init(values: [String: Value] = [:], repeats: [String: [Value]] = [:],

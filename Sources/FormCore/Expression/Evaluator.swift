@@ -1,7 +1,10 @@
 /// Walks an expression tree against a context. One evaluator serves both plain and traced
 /// evaluation; the trace recorder is nil on the fast path.
-struct Evaluator<Context: EvaluationContext> {
-    let context: Context
+///
+/// The context is held as an existential rather than a generic parameter: callers in other
+/// modules would otherwise run unspecialised generic code, which measured slower.
+struct Evaluator {
+    let context: any EvaluationContext
     let recorder: TraceRecorder?
 
     func eval(_ e: Expression) throws(EvaluationError) -> Value {
@@ -88,13 +91,13 @@ extension Expression {
     /// Empty answers never throw (see docs/expressions.md for what they produce); type
     /// errors, division by zero, invalid regular expressions and unusable function
     /// arguments throw `EvaluationError` with the range of the failing sub-expression.
-    public func evaluate<Context: EvaluationContext>(in context: Context) throws(EvaluationError) -> Value {
+    public func evaluate(in context: any EvaluationContext) throws(EvaluationError) -> Value {
         try Evaluator(context: context, recorder: nil).eval(self)
     }
 
     /// Evaluates the expression as a condition: its truth value (see `Value.asBool`).
     /// Throws when the result is not a truth value, such as a date.
-    public func evaluateCondition<Context: EvaluationContext>(in context: Context) throws(EvaluationError) -> Bool {
+    public func evaluateCondition(in context: any EvaluationContext) throws(EvaluationError) -> Bool {
         let evaluator = Evaluator(context: context, recorder: nil)
         return try evaluator.truth(try evaluator.eval(self), "condition", range)
     }

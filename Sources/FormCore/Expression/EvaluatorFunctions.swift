@@ -3,6 +3,11 @@ import Foundation
 /// Built-in functions other than the date and aggregate ones.
 extension Evaluator {
     func call(_ function: Function, _ args: [Expression], _ range: SourceRange) throws(EvaluationError) -> Value {
+        // Parsed trees are already checked; this guards trees built in code.
+        guard function.accepts(argumentCount: args.count) else {
+            let message = "takes \(function.arityDescription), got \(args.count)"
+            throw EvaluationError(.invalidArgument(function: function, message: message), range: range)
+        }
         switch function {
         case .if:
             let chosen = try truth(try eval(args[0]), "if", range) ? args[1] : args[2]
@@ -27,8 +32,8 @@ extension Evaluator {
         switch function {
         case .selected:
             let choice = try eval(args[1])
-            return .bool(!choice.isEmpty && Evaluator.choices(first).contains { Comparison.equals($0, choice) })
-        case .countSelected: return .number(Double(Evaluator.choices(first).count))
+            return .bool(!choice.isEmpty && Evaluator.isSelected(choice, in: first))
+        case .countSelected: return .number(Double(Evaluator.selectedCount(first)))
         case .empty: return .bool(first.isEmpty)
         case .notEmpty: return .bool(!first.isEmpty)
         case .round: return try rounded(first, args, range)
@@ -51,13 +56,24 @@ extension Evaluator {
     /// Non-empty text, or `.empty`, so that functions never return `""`.
     static func text(_ s: String) -> Value { s.isEmpty ? .empty : .string(s) }
 
-    /// The selected choices: list items, or the space-separated names of a text answer
-    /// (the way XLSForm stores multiple choices).
-    static func choices(_ value: Value) -> [Value] {
+    /// Whether `choice` is among the selected choices: list items, or the space-separated
+    /// names of a text answer (the way XLSForm stores multiple choices). No allocation
+    /// for lists, the common case.
+    static func isSelected(_ choice: Value, in value: Value) -> Bool {
         switch value {
-        case .list(let items): return items.filter { !$0.isEmpty }
-        case .string(let s): return s.split(separator: " ").map { .string(String($0)) }
-        default: return value.asList
+        case .list(let items): return items.contains { Comparison.equals($0, choice) }
+        case .string(let s) where s.contains(" "):
+            return s.split(separator: " ").contains { Comparison.equals(.string(String($0)), choice) }
+        default: return Comparison.equals(value, choice)
+        }
+    }
+
+    /// How many choices are selected (see `isSelected`).
+    static func selectedCount(_ value: Value) -> Int {
+        switch value {
+        case .list(let items): return items.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        case .string(let s): return s.split(separator: " ").count
+        default: return value.isEmpty ? 0 : 1
         }
     }
 

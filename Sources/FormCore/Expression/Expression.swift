@@ -191,3 +191,7 @@ extension Expression {
         return deepest
     }
 }
+
+/// The same type as `Expression`, under a name that does not clash with Foundation's
+/// `Expression` (macro predicates) in files that import both Foundation and FormCore.
+public typealias FormExpression = Expression

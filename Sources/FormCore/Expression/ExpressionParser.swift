@@ -21,6 +21,10 @@ public struct ExpressionParser {
         var parser = ExpressionParser(tokens: try Lexer.tokenize(text))
         let expression = try parser.parseOr()
         let rest = parser.current
+        if case .word(let word) = rest.kind, word != word.lowercased(), Keywords.all.contains(word.lowercased()) {
+            throw ExpressionError(column: rest.start, length: rest.end - rest.start,
+                                  message: "keywords are written in lowercase: '\(word.lowercased())', not '\(word)'")
+        }
         guard rest.kind == .end else {
             throw ExpressionError(column: rest.start, length: rest.end - rest.start,
                                   message: "unexpected \(rest.kind.displayName) after the end of the expression")

@@ -14,6 +14,9 @@ enum Keywords {
         if let best, best.1 <= max(2, name.count / 3) {
             return "unknown function '\(name)' (did you mean '\(best.0)'?)"
         }
+        // A misspelt tail ("lenght") still shares a clear prefix with the intended name.
+        let prefixed = Function.allCases.first { $0.name.count >= 3 && name.lowercased().hasPrefix($0.name) }
+        if let prefixed { return "unknown function '\(name)' (did you mean '\(prefixed.name)'?)" }
         return "unknown function '\(name)'"
     }
 

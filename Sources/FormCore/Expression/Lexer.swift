@@ -44,7 +44,7 @@ struct Lexer {
     }
 
     private mutating func next() throws(ExpressionError) -> Token {
-        while let c = peek(), c.properties.isWhitespace { index += 1 }
+        while let c = peek(), Lexer.isSpace(c) { index += 1 }
         let start = column
         guard let c = peek() else { return Token(kind: .end, start: start, end: start) }
         let kind: Token.Kind
@@ -62,6 +62,11 @@ struct Lexer {
             kind = try symbol()
         }
         return Token(kind: kind, start: start, end: column)
+    }
+
+    /// ASCII fast path before the Unicode property lookup, which is comparatively slow.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? (c == " " || (9...13).contains(c.value)) : c.properties.isWhitespace
     }
 
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }

@@ -70,7 +70,7 @@ public struct EvaluationTrace: Hashable, Sendable {
 extension Expression {
     /// Evaluates like `evaluate(in:)` while recording every sub-expression's value, for
     /// explanations. Slower than `evaluate(in:)`: use it only when a person asks why.
-    public func evaluateTraced<Context: EvaluationContext>(in context: Context) -> EvaluationTrace {
+    public func evaluateTraced(in context: any EvaluationContext) -> EvaluationTrace {
         let recorder = TraceRecorder()
         let evaluator = Evaluator(context: context, recorder: recorder)
         var value: Value?
