@@ -19,6 +19,7 @@ every file has its own seeded RNG, so the output is the same on every run.
 import os
 import sys
 
+sys.dont_write_bytecode = True  # keep samples/generators free of __pycache__
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "generators"))
 
 import clinical  # noqa: E402  (the generators folder is put on the path just above)
