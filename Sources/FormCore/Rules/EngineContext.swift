@@ -13,7 +13,10 @@ struct EngineContext: EvaluationContext {
     var timeZone: TimeZone { engine.timeZone }
 
     func value(of key: String) -> Value {
-        guard let (field, reach) = engine.resolve(key, from: scope) else { return .empty }
+        guard let field = RuleSource.slot(of: key) else { return .empty }
+        let fieldScope = engine.scopeOf[field]
+        if fieldScope == 0 { return engine.storedValue(field, path: []) }
+        let reach: FormIndex.Reach = fieldScope == scope || engine.index.isAncestor(fieldScope, of: scope) ? .single : .aggregate
         switch reach {
         case .single:
             let depth = engine.scopeDepth[engine.scopeOf[field]]
@@ -24,8 +27,9 @@ struct EngineContext: EvaluationContext {
     }
 
     func repeatValues(of key: String) -> [Value] {
-        guard let (field, reach) = engine.resolve(key, from: scope) else { return [] }
-        if reach == .aggregate { return engine.aggregate(field, under: path) }
+        guard let field = RuleSource.slot(of: key) else { return [] }
+        let fieldScope = engine.scopeOf[field]
+        if fieldScope != scope, !engine.index.isAncestor(fieldScope, of: scope) { return engine.aggregate(field, under: path) }
         return value(of: key).asList
     }
 }

@@ -31,7 +31,14 @@ public final class RuleEngine {
     private let alwaysRequired: [Bool]
     private let repeatKeys: [[String]]
     private let rules: [RuleGraph.FieldRules]
-    private var resolutionCache: [[String: (Int, FormIndex.Reach)?]]
+    /// Nodes no expression touches, computed without building a context.
+    private let plainValue: [Bool]
+    private let plainVisible: [Bool]
+    private let plainEnabled: [Bool]
+    private let plainRequired: [Bool]
+    /// Answers of fields outside repeats by field index, kept in step with `answers` so the hot
+    /// loop never hashes a key.
+    private var rootAnswer: [Value?]
 
     /// Compiles `form` and evaluates it against `answers`. Throws when the rules have a cycle.
     public convenience init(form: Form, answers: Answers = Answers(), now: Date = Date(),
@@ -56,12 +63,19 @@ public final class RuleEngine {
         alwaysRequired = index.entries.map(\.field.required)
         repeatKeys = index.scopes.map(\.repeatKeys)
         rules = graph.rules
+        plainValue = index.entries.indices.map { i in
+            let r = graph.rules[i], type = index.entries[i].field.type
+            return !type.isContainer && type != .note && r.calculate == nil && r.defaultValue == nil && r.setValue.isEmpty
+        }
+        plainVisible = graph.rules.map(\.visibilityIsPlain)
+        plainEnabled = graph.rules.map(\.enabledIsPlain)
+        plainRequired = graph.rules.map { $0.requiredIf == nil && $0.require.isEmpty }
+        rootAnswer = index.entries.map { $0.scope == 0 ? answers.values[$0.field.key] : nil }
         localIndex = Array(repeating: 0, count: index.entries.count)
         for scope in index.scopes {
             for (position, field) in scope.fields.enumerated() { localIndex[field] = position }
         }
         root = InstanceState(count: index.scopes[0].fields.count)
-        resolutionCache = Array(repeating: [:], count: index.scopes.count)
         evaluateAll()
     }
 
@@ -109,6 +123,7 @@ public final class RuleEngine {
         let keys = index.scopes[entry.scope].repeatKeys
         let existed = instanceState(entry.scope, instance) != nil
         answers.modifyInstance(keys: keys, path: instance) { $0.values[entry.field.key] = value }
+        if entry.scope == 0 { rootAnswer[field] = value }
         if existed && instance.count == keys.count {
             propagate(from: field * 4 + NodeProperty.value.rawValue)
         } else {
@@ -119,6 +134,7 @@ public final class RuleEngine {
     /// Replaces all answers and evaluates from scratch.
     public func replaceAnswers(_ answers: Answers) {
         self.answers = answers
+        rootAnswer = index.entries.map { $0.scope == 0 ? answers.values[$0.field.key] : nil }
         evaluateAll()
     }
 
@@ -182,12 +198,42 @@ public final class RuleEngine {
         if node == graph.pagePathNode { return evaluatePagePath() }
         let field = node / 4, property = NodeProperty(rawValue: node % 4)!
         let scope = scopeOf[field]
-        if scope == 0 { return evaluate(field, property, path: []) }
+        if scope == 0 { return evaluateRoot(field, property) }
         var changed = false
         for path in instancePaths[scope] {
             changed = evaluate(field, property, path: path) || changed
         }
         return changed
+    }
+
+    /// A field outside repeats: plain nodes are computed straight from the arrays; the rest
+    /// take the general path.
+    private func evaluateRoot(_ field: Int, _ property: NodeProperty) -> Bool {
+        let i = localIndex[field]
+        switch property {
+        case .value where plainValue[field]:
+            var value = rootAnswer[field] ?? .empty
+            if clearsWhenHidden[field], !root.visible[i] { value = .empty }
+            if root.values[i] == value { return false }
+            root.values[i] = value
+        case .visible where plainVisible[field]:
+            let parent = parentOf[field]
+            let visible = parent >= 0 ? root.visible[localIndex[parent]] : onPath[pageOf[field]]
+            if root.visible[i] == visible { return false }
+            root.visible[i] = visible
+        case .enabled where plainEnabled[field]:
+            let parent = parentOf[field]
+            let enabled = parent >= 0 ? root.enabled[localIndex[parent]] : true
+            if root.enabled[i] == enabled { return false }
+            root.enabled[i] = enabled
+        case .required where plainRequired[field]:
+            let required = alwaysRequired[field] && root.visible[i] && root.enabled[i]
+            if root.required[i] == required { return false }
+            root.required[i] = required
+        default:
+            return evaluate(field, property, path: [])
+        }
+        return true
     }
 
     /// Computes one node for one instance (reading other results), then stores it.
@@ -246,7 +292,7 @@ public final class RuleEngine {
         if let calculate = r.calculate { return value(of: calculate, context, node, path) }
         var value: Value
         if scope == 0 {
-            value = answers.values[key] ?? r.defaultValue.map { self.value(of: $0, context, node, path) } ?? .empty
+            value = rootAnswer[field] ?? r.defaultValue.map { self.value(of: $0, context, node, path) } ?? .empty
         } else {
             let stored = answers.instance(keys: repeatKeys[scope], path: path)?.values[key]
             value = stored ?? r.defaultValue.map { self.value(of: $0, context, node, path) } ?? .empty
@@ -307,7 +353,10 @@ public final class RuleEngine {
 
     private func holds(_ source: RuleSource, _ context: EngineContext, _ node: Int, _ path: [Int]) -> Bool {
         do {
-            return try source.expression.evaluateCondition(in: context)
+            if let simple = source.simple, scopeOf[simple.field] == 0 {
+                return try simple.holds(for: root.values[localIndex[simple.field]])
+            }
+            return try source.evaluable.evaluateCondition(in: context)
         } catch {
             errors[NodeInstance(node: node, path: path)] = (source, error)
             return false
@@ -316,7 +365,7 @@ public final class RuleEngine {
 
     private func value(of source: RuleSource, _ context: EngineContext, _ node: Int, _ path: [Int]) -> Value {
         do {
-            return try source.expression.evaluate(in: context)
+            return try source.evaluable.evaluate(in: context)
         } catch {
             errors[NodeInstance(node: node, path: path)] = (source, error)
             return .empty
@@ -351,13 +400,6 @@ public final class RuleEngine {
     func aggregate(_ field: Int, under path: [Int]) -> [Value] {
         let scope = scopeOf[field]
         return instancePaths[scope].filter { $0.starts(with: path) }.map { storedValue(field, path: $0) }
-    }
-
-    func resolve(_ key: String, from scope: Int) -> (Int, FormIndex.Reach)? {
-        if let cached = resolutionCache[scope][key] { return cached }
-        let resolved = index.resolve(key, from: scope).map { ($0.index, $0.reach) }
-        resolutionCache[scope][key] = .some(resolved)
-        return resolved
     }
 }
 

@@ -22,7 +22,42 @@ public struct RuleSource: Sendable, Hashable {
 
     public let origin: Origin
     public let text: String
+    /// The expression as written, for display and explanations.
     public let expression: Expression
+    /// The same expression with each resolvable `${key}` replaced by its field's slot, so the
+    /// engine reads answers by index instead of hashing keys.
+    let evaluable: Expression
+    /// The decoded form of a one-comparison condition, when it has that shape.
+    let simple: SimpleCondition?
+
+    init(origin: Origin, text: String, expression: Expression, evaluable: Expression? = nil) {
+        self.origin = origin
+        self.text = text
+        self.expression = expression
+        self.evaluable = evaluable ?? expression
+        simple = SimpleCondition(self.evaluable)
+    }
+
+    /// The slot form of a field index inside a reference key: a NUL byte and the decimal index
+    /// (no key can contain NUL, so slots never clash with real keys).
+    static func slotKey(_ field: Int) -> String { "\u{0}\(field)" }
+
+    /// The field index of a slot key, or nil for an ordinary key.
+    static func slot(of key: String) -> Int? {
+        var utf8 = key.utf8.makeIterator()
+        guard utf8.next() == 0 else { return nil }
+        var n = 0
+        while let byte = utf8.next() { n = n * 10 + Int(byte &- 48) }
+        return n
+    }
+
+    /// A copy whose references are resolved from `scope`.
+    func resolved(in index: FormIndex, scope: Int) -> RuleSource {
+        let evaluable = expression.replacingReferences { key in
+            index.resolve(key, from: scope).map { RuleSource.slotKey($0.index) } ?? key
+        }
+        return RuleSource(origin: origin, text: text, expression: expression, evaluable: evaluable)
+    }
 }
 
 /// A design-time refusal: the form's rules cannot be evaluated as written.
@@ -107,7 +142,8 @@ public struct RuleGraph: Sendable {
     private mutating func parse(_ text: String?, _ origin: RuleSource.Origin, field: Int?) -> RuleSource? {
         guard let text else { return nil }
         do {
-            return RuleSource(origin: origin, text: text, expression: try ExpressionParser.parse(text))
+            let source = RuleSource(origin: origin, text: text, expression: try ExpressionParser.parse(text))
+            return source.resolved(in: index, scope: field.map { index.entries[$0].scope } ?? 0)
         } catch {
             parseProblems.append(ParseProblem(origin: origin, fieldIndex: field, text: text, error: error))
             return nil
@@ -130,24 +166,27 @@ public struct RuleGraph: Sendable {
         let keyOf = { (id: FieldID) in self.index.indexByID[id].map { self.index.entries[$0].field.key } }
         for rule in form.rules {
             let expression = RuleConversion.expression(for: rule.when, keyOf: keyOf)
-            let source = RuleSource(origin: .rule(id: rule.id, action: rule.action), text: expression.description, expression: expression)
+            let written = RuleSource(origin: .rule(id: rule.id, action: rule.action), text: expression.description, expression: expression)
             if rule.action == .skipToPage {
+                let source = written.resolved(in: index, scope: 0)
                 let from = rule.when.rows.compactMap { index.indexByID[$0.sourceFieldId].map { index.entries[$0].page } }.max()
                 if let from, let to = form.pages.firstIndex(where: { $0.id == rule.targetPageId }) {
                     skips.append(Skip(condition: source, fromPage: from, toPage: to))
                 }
                 continue
             }
-            let value = rule.action == .setValue ? parse(rule.setValue, .rule(id: rule.id, action: .setValue), field: nil) : nil
+            let setValue = rule.action == .setValue ? parse(rule.setValue, .rule(id: rule.id, action: .setValue), field: nil) : nil
             for target in rule.targetFieldIds {
                 guard let t = index.indexByID[target] else { continue }
+                let source = written.resolved(in: index, scope: index.entries[t].scope)
                 switch rule.action {
                 case .show: rules[t].show.append(source)
                 case .hide: rules[t].hide.append(source)
                 case .require: rules[t].require.append(source)
                 case .disable: rules[t].disable.append(source)
                 case .enable: rules[t].enable.append(source)
-                case .setValue: if let value { rules[t].setValue.append((source, value)) }
+                case .setValue:
+                    if let setValue { rules[t].setValue.append((source, setValue.resolved(in: index, scope: index.entries[t].scope))) }
                 case .skipToPage: break
                 }
             }
@@ -157,8 +196,8 @@ public struct RuleGraph: Sendable {
     /// The value nodes an expression written in `scope` reads.
     func valueNodes(of source: RuleSource?, scope: Int) -> [Int] {
         guard let source else { return [] }
-        return source.expression.references.compactMap { key in
-            index.resolve(key, from: scope).map { $0.index * 4 + NodeProperty.value.rawValue }
+        return source.evaluable.references.compactMap { key in
+            RuleSource.slot(of: key).map { $0 * 4 + NodeProperty.value.rawValue }
         }
     }
 
