@@ -4,5 +4,9 @@ import ArgumentParser
 /// Each feature adds its commands here and nowhere else.
 enum CommandRegistry {
     static let subcommands: [ParsableCommand.Type] = [
+        ValidateCommand.self,
+        PreviewCommand.self,
+        ExplainCommand.self,
+        EvalCommand.self,
     ]
 }

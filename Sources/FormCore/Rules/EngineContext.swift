@@ -13,7 +13,7 @@ struct EngineContext: EvaluationContext {
     var timeZone: TimeZone { engine.timeZone }
 
     func value(of key: String) -> Value {
-        guard let field = RuleSource.slot(of: key) else { return .empty }
+        guard let field = RuleSource.slot(of: key) ?? engine.index.resolve(key, from: scope)?.index else { return .empty }
         let fieldScope = engine.scopeOf[field]
         if fieldScope == 0 { return engine.storedValue(field, path: []) }
         let reach: FormIndex.Reach = fieldScope == scope || engine.index.isAncestor(fieldScope, of: scope) ? .single : .aggregate
@@ -27,9 +27,17 @@ struct EngineContext: EvaluationContext {
     }
 
     func repeatValues(of key: String) -> [Value] {
-        guard let field = RuleSource.slot(of: key) else { return [] }
+        guard let field = RuleSource.slot(of: key) ?? engine.index.resolve(key, from: scope)?.index else { return [] }
         let fieldScope = engine.scopeOf[field]
         if fieldScope != scope, !engine.index.isAncestor(fieldScope, of: scope) { return engine.aggregate(field, under: path) }
         return value(of: key).asList
+    }
+}
+
+extension RuleEngine {
+    /// Evaluates an expression as if written at the form's top level, against the current
+    /// results (hidden answers cleared as the rules say), recording every step.
+    public func evaluateTraced(_ expression: Expression) -> EvaluationTrace {
+        expression.evaluateTraced(in: EngineContext(engine: self, scope: 0, path: []))
     }
 }

@@ -157,6 +157,8 @@ public final class RuleEngine {
     /// Evaluates every node in graph order.
     public func evaluateAll() {
         errors.removeAll()
+        onPath = Array(repeating: false, count: graph.pageVisibleIf.count)
+        pagePath = []
         rebuildInstances()
         for node in graph.order { _ = evaluate(node) }
     }
@@ -195,7 +197,8 @@ public final class RuleEngine {
 
     /// Evaluates one node for every instance of its scope; true when any result changed.
     private func evaluate(_ node: Int) -> Bool {
-        if node == graph.pagePathNode { return evaluatePagePath() }
+        let fieldNodes = index.entries.count * 4
+        if node >= fieldNodes { return evaluatePage(node - fieldNodes) }
         let field = node / 4, property = NodeProperty(rawValue: node % 4)!
         let scope = scopeOf[field]
         if scope == 0 { return evaluateRoot(field, property) }
@@ -328,24 +331,25 @@ public final class RuleEngine {
         return !r.disable.contains { holds($0, context, node, path) }
     }
 
-    private func evaluatePagePath() -> Bool {
+    /// Walks the pages up to `target` (visible pages in order, jumping where a skip holds) and
+    /// records whether `target` is visited.
+    private func evaluatePage(_ target: Int) -> Bool {
         let context = EngineContext(engine: self, scope: 0, path: [])
-        let pages = graph.pageVisibleIf.count
-        var path: [Int] = []
+        let node = graph.pageNode(target)
         var page = 0
-        while page < pages {
-            if let condition = graph.pageVisibleIf[page], !holds(condition, context, graph.pagePathNode, []) {
+        var visited = false
+        while page <= target {
+            if let condition = graph.pageVisibleIf[page], !holds(condition, context, node, []) {
                 page += 1
                 continue
             }
-            path.append(page)
-            let skip = graph.skips.first { $0.fromPage == page && $0.toPage > page && holds($0.condition, context, graph.pagePathNode, []) }
+            if page == target { visited = true; break }
+            let skip = graph.skips.first { $0.fromPage == page && $0.toPage > page && holds($0.condition, context, node, []) }
             page = skip?.toPage ?? page + 1
         }
-        guard path != pagePath || onPath.count != pages else { return false }
-        pagePath = path
-        onPath = Array(repeating: false, count: pages)
-        for p in path { onPath[p] = true }
+        guard onPath[target] != visited else { return false }
+        onPath[target] = visited
+        pagePath = onPath.indices.filter { onPath[$0] }
         return true
     }
 

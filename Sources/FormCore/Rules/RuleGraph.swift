@@ -128,7 +128,12 @@ public struct RuleGraph: Sendable {
     /// For each node, the nodes that read it.
     public private(set) var dependents: [[Int]] = []
 
-    public var pagePathNode: Int { index.entries.count * 4 }
+    /// The node that decides whether page `page` is on the respondent's path. It reads only
+    /// earlier pages' skips and visibility, so answers on a page can steer later pages.
+    public func pageNode(_ page: Int) -> Int { index.entries.count * 4 + page }
+
+    /// Nodes in all: four per field, one per page.
+    public var nodeCount: Int { index.entries.count * 4 + pageVisibleIf.count }
 
     /// Compiles `form`; throws `RuleGraphError.cycle` when a value depends on itself.
     public init(form: Form) throws {
@@ -203,8 +208,10 @@ public struct RuleGraph: Sendable {
 
     /// Every node `node` reads.
     func inputs(of node: Int) -> [Int] {
-        if node == pagePathNode {
-            return pageVisibleIf.flatMap { valueNodes(of: $0, scope: 0) } + skips.flatMap { valueNodes(of: $0.condition, scope: 0) }
+        if node >= index.entries.count * 4 {
+            let page = node - index.entries.count * 4
+            return pageVisibleIf[...page].flatMap { valueNodes(of: $0, scope: 0) }
+                + skips.filter { $0.fromPage < page }.flatMap { valueNodes(of: $0.condition, scope: 0) }
         }
         let field = node / 4, property = NodeProperty(rawValue: node % 4)!
         let entry = index.entries[field], r = rules[field], scope = entry.scope
@@ -217,7 +224,7 @@ public struct RuleGraph: Sendable {
             if entry.field.hiddenValuePolicy == .clear { out.append(me + NodeProperty.visible.rawValue) }
             return out
         case .visible:
-            let up = entry.parent.map { $0 * 4 + NodeProperty.visible.rawValue } ?? pagePathNode
+            let up = entry.parent.map { $0 * 4 + NodeProperty.visible.rawValue } ?? pageNode(entry.page)
             return [up] + valueNodes(of: r.visibleIf, scope: scope) + (r.show + r.hide).flatMap { valueNodes(of: $0, scope: scope) }
         case .enabled:
             let up = entry.parent.map { [$0 * 4 + NodeProperty.enabled.rawValue] } ?? []
@@ -230,7 +237,7 @@ public struct RuleGraph: Sendable {
 
     /// Orders nodes so each follows its inputs (Kahn), or names a cycle.
     private mutating func buildGraph() throws {
-        let count = pagePathNode + 1
+        let count = nodeCount
         var inputsOf = [[Int]](repeating: [], count: count)
         dependents = [[Int]](repeating: [], count: count)
         var pending = [Int](repeating: 0, count: count)
@@ -269,7 +276,8 @@ public struct RuleGraph: Sendable {
         let loop = Array(walk[seen[node]!...]).reversed() + [walk[seen[node]!]]
         var keys: [String] = []
         for n in loop {
-            let key = n == pagePathNode ? "(page path)" : index.entries[n / 4].field.key
+            let fields = index.entries.count * 4
+            let key = n >= fields ? "(page \"\(index.form.pages[n - fields].id)\")" : index.entries[n / 4].field.key
             if keys.last != key { keys.append(key) }
         }
         if keys.count == 1 { keys.append(keys[0]) }
