@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "formwork", targets: ["formwork"]),
         .executable(name: "formwork-bench", targets: ["formwork-bench"]),
         .library(name: "FormCore", targets: ["FormCore"]),
+        .library(name: "TUIKit", targets: ["TUIKit"]),
+        .library(name: "TUICurses", targets: ["TUICurses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +27,20 @@ let package = Package(
         ),
         .executableTarget(name: "formwork-bench", dependencies: ["FormCore"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
+        // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "TUIKit"),
+        .target(name: "TUICurses", dependencies: ["TUIKit", "CNcursesw"]),
+        .testTarget(
+            name: "TUIKitTests",
+            dependencies: ["TUIKit"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "TUICursesTests", dependencies: ["TUICurses", "TUIKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

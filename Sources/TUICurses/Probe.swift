@@ -1,0 +1,2 @@
+import CNcursesw
+func probe() -> Int32 { cnc_lines() }
