@@ -87,7 +87,7 @@ public enum TextLayout {
             current = piece
             currentWidth = pieceWidth
         }
-        lines.append(current)
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
     }
 }
