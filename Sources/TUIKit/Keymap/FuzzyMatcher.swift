@@ -42,6 +42,8 @@ public enum FuzzyMatcher {
 
     /// Items that match `query`, best first (ties: shorter text first, then original order).
     public static func rank<Item>(_ query: String, _ items: [Item], text: (Item) -> String) -> [(item: Item, match: FuzzyMatch)] {
+        // No query: everything matches equally, and the caller's order is the meaningful one.
+        guard query.contains(where: { $0 != " " }) else { return items.map { ($0, FuzzyMatch(score: 0, indices: [])) } }
         let scored = items.enumerated().compactMap { offset, item -> (Int, Item, FuzzyMatch, Int)? in
             let candidate = text(item)
             guard let found = match(query, in: candidate) else { return nil }
