@@ -45,4 +45,14 @@ extension Theme {
     public static var highContrast: Theme { BuiltinThemes.theme(named: "high-contrast") }
     /// The built-in attributes-only theme, used for NO_COLOR and colourless terminals.
     public static var monochrome: Theme { BuiltinThemes.theme(named: "monochrome") }
+
+    /// A theme giving every role its own palette colour, so `TextSnapshot.styled` can name the
+    /// role behind each run unambiguously (real themes share styles between roles).
+    public static var roleProbe: Theme {
+        var styles: [StyleRole: Style] = [:]
+        for (index, role) in StyleRole.allCases.enumerated() {
+            styles[role] = Style(foreground: .indexed(UInt8(16 + index)))
+        }
+        return Theme(name: "role probe", styles: styles)
+    }
 }

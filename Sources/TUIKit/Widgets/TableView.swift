@@ -61,7 +61,10 @@ public struct TableView: Widget {
         grid.fill(area.row(0), with: .blank(theme[.header]))
         for (index, column) in columns.enumerated() {
             var title = column.title
-            if let sort, sort.column == index { title += sort.ascending ? " ▲" : " ▼" }
+            if let sort, sort.column == index {
+                // Shorten the title rather than lose the marker: the sort order matters more.
+                title = TextLayout.truncate(title, to: max(0, slots[index].width - 2)) + (sort.ascending ? " ▲" : " ▼")
+            }
             grid.write(TextLayout.pad(title, to: slots[index].width, alignment: column.alignment), at: slots[index].origin, style: theme[.header], clip: slots[index])
         }
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)

@@ -34,7 +34,8 @@ public struct TextInputView: Widget {
             grid.write(String(field.characters[start...]), at: line.origin, style: base, clip: line)
         }
         guard focused, let caret = cursorPosition(in: line) else { return }
-        let under = field.cursor < field.characters.count ? grid[caret.x, caret.y] : .blank(base)
+        // The caret sits on the character it precedes (or on the placeholder's first letter).
+        let under = field.cursor < field.characters.count || field.characters.isEmpty ? grid[caret.x, caret.y] : .blank(base)
         var caretCell = under.isContinuation ? Cell.blank(base) : under
         caretCell.style = theme[.cursor]
         grid.put(caretCell, x: caret.x, y: caret.y)
