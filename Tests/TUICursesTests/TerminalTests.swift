@@ -1,4 +1,8 @@
 import XCTest
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TUIKit
 @testable import TUICurses
 
@@ -173,5 +177,58 @@ final class TerminalTests: XCTestCase {
             XCTAssertEqual(error as? TerminalError, .cannotInitialize(term: "no-such-terminal-xyz"))
             XCTAssertTrue("\(error)".contains("no-such-terminal-xyz"))
         }
+    }
+}
+
+final class TerminalSessionTests: XCTestCase {
+    func testSigwinchWakesResizeHandling() throws {
+        let pty = try PseudoTerminal(columns: 80, rows: 24)
+        let terminal = try Terminal(input: pty.slaveFile, output: pty.slaveFile, termType: "xterm-256color", options: Terminal.Options(environment: [:]))
+        defer { terminal.close() }
+        pty.resize(columns: 90, rows: 20)
+        raise(SIGWINCH)
+        XCTAssertEqual(SignalGuard.resizePending, 1, "the handler only sets a flag")
+        XCTAssertEqual(terminal.readEvent(timeout: 0), .resize(Size(width: 90, height: 20)))
+        XCTAssertEqual(SignalGuard.resizePending, 0)
+    }
+
+    func testProcessTerminalRequiresATTY() throws {
+        guard isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 else { throw XCTSkip("running on a real terminal") }
+        XCTAssertThrowsError(try Terminal()) { XCTAssertEqual($0 as? TerminalError, .notATerminal) }
+        XCTAssertThrowsError(try Terminal.run { _ in 1 })
+    }
+
+    func testEnvironmentIsReadAndOptionsDefault() {
+        let environment = Terminal.processEnvironment()
+        XCTAssertEqual(environment["PATH"], ProcessInfo.processInfo.environment["PATH"])
+        let options = Terminal.Options(environment: [:])
+        XCTAssertFalse(options.mouse)
+        XCTAssertTrue(options.bracketedPaste)
+        XCTAssertEqual(options.escapeDelay, 25)
+    }
+
+    func testForcedMonochromeAndTrueColorAnnouncement() throws {
+        let pty = try PseudoTerminal()
+        let terminal = try Terminal(input: pty.slaveFile, output: pty.slaveFile, termType: "xterm-256color", options: Terminal.Options(forceMonochrome: true, environment: ["COLORTERM": "truecolor"]))
+        defer { terminal.close() }
+        XCTAssertEqual(terminal.capabilities.colorCapability, .none)
+        XCTAssertTrue(terminal.capabilities.announcesTrueColor)
+    }
+
+    func testDirectColorTerminal() throws {
+        let pty = try PseudoTerminal()
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(input: pty.slaveFile, output: pty.slaveFile, termType: "xterm-direct", options: Terminal.Options(environment: [:]))
+        } catch {
+            throw XCTSkip("no xterm-direct terminfo")
+        }
+        defer { terminal.close() }
+        XCTAssertEqual(terminal.capabilities.colorCapability, .trueColor)
+        var frame = Frame(size: terminal.size)
+        frame.grid.write("rgb", at: .zero, style: Style(foreground: .rgb(0x12, 0x34, 0x56)))
+        terminal.present(frame)
+        XCTAssertTrue(pty.readOutput().contains("rgb"))
+        XCTAssertEqual(terminal.allocatedColorPairs, 1)
     }
 }

@@ -34,7 +34,7 @@ public enum ThemeParser {
     /// Parses `source`; `file` labels error messages.
     public static func parse(_ source: String, file: String = "<theme>") throws -> Theme {
         var name = file
-        var variables: [String: (Color, Int)] = [:]
+        var variables: [String: Color] = [:]
         var styles: [StyleRole: Style] = [:]
         for (offset, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = Line(text: Array(rawLine), number: offset + 1, file: file)
@@ -45,7 +45,7 @@ public enum ThemeParser {
                 guard let color = Color(parsing: value) else {
                     throw line.error(valueColumn, "invalid colour '\(value)' for variable \(key)")
                 }
-                variables[key] = (color, line.number)
+                variables[key] = color
             } else if let role = StyleRole(rawValue: key) {
                 if styles[role] != nil { throw line.error(keyColumn, "role '\(key)' is set twice") }
                 styles[role] = try parseStyle(value, column: valueColumn, line: line, variables: variables)
@@ -56,7 +56,7 @@ public enum ThemeParser {
         return Theme(name: name, styles: styles)
     }
 
-    private static func parseStyle(_ value: String, column: Int, line: Line, variables: [String: (Color, Int)]) throws -> Style {
+    private static func parseStyle(_ value: String, column: Int, line: Line, variables: [String: Color]) throws -> Style {
         var style = Style()
         for (token, offset) in tokens(value) {
             let tokenColumn = column + offset
@@ -74,9 +74,9 @@ public enum ThemeParser {
         return style
     }
 
-    private static func resolveColor(_ spelled: String, column: Int, line: Line, variables: [String: (Color, Int)]) throws -> Color {
+    private static func resolveColor(_ spelled: String, column: Int, line: Line, variables: [String: Color]) throws -> Color {
         if spelled.hasPrefix("$") {
-            guard let (color, _) = variables[spelled] else {
+            guard let color = variables[spelled] else {
                 throw line.error(column, "undefined colour variable '\(spelled)'")
             }
             return color
