@@ -174,12 +174,18 @@ public final class Terminal {
     }
 
     func writeModes(enable: Bool) {
+        let sequence = modeSequence(enable: enable)
+        guard !sequence.isEmpty else { return }
+        fputs(sequence, output)
+        fflush(output)
+        if enable { SignalGuard.setResetSequence(modeSequence(enable: false), fd: fileno(output)) }
+    }
+
+    func modeSequence(enable: Bool) -> String {
         var sequence = ""
         let flag = enable ? "h" : "l"
         if options.mouse { sequence += "\u{1B}[?1000\(flag)\u{1B}[?1002\(flag)\u{1B}[?1006\(flag)" }
         if options.bracketedPaste { sequence += "\u{1B}[?2004\(flag)" }
-        guard !sequence.isEmpty else { return }
-        fputs(sequence, output)
-        fflush(output)
+        return sequence
     }
 }
