@@ -25,7 +25,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "TUIKit"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
         .systemLibrary(
