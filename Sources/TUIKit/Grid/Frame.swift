@@ -53,20 +53,22 @@ extension CellGrid {
     /// terminal can only redraw the glyph as a whole.
     public func diff(from previous: CellGrid?) -> [CellRun] {
         guard let previous, previous.size == size else { return fullRepaint() }
+        let new = cells, old = previous.cells, width = size.width
         var runs: [CellRun] = []
         for y in 0..<size.height {
+            let base = y * width
             var x = 0
-            while x < size.width {
-                guard self[x, y] != previous[x, y] else {
+            while x < width {
+                guard new[base + x] != old[base + x] else {
                     x += 1
                     continue
                 }
                 var start = x
-                if self[x, y].isContinuation || previous[x, y].isContinuation, start > 0 { start -= 1 }
+                if (new[base + x].isContinuation || old[base + x].isContinuation) && start > 0 { start -= 1 }
                 var end = x
-                while end < size.width, self[end, y] != previous[end, y] || self[end, y].isContinuation { end += 1 }
-                if end < size.width, previous[end, y].isContinuation { end += 1 }
-                runs.append(CellRun(origin: Point(x: start, y: y), cells: Array(row(y)[(y * size.width + start)..<(y * size.width + end)])))
+                while end < width, new[base + end] != old[base + end] || new[base + end].isContinuation { end += 1 }
+                if end < width, old[base + end].isContinuation { end += 1 }
+                runs.append(CellRun(origin: Point(x: start, y: y), cells: Array(new[(base + start)..<(base + end)])))
                 x = end
             }
         }
