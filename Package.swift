@@ -10,6 +10,8 @@ let package = Package(
         .executable(name: "formwork", targets: ["formwork"]),
         .executable(name: "formwork-bench", targets: ["formwork-bench"]),
         .library(name: "FormCore", targets: ["FormCore"]),
+        .library(name: "TUIKit", targets: ["TUIKit"]),
+        .library(name: "TUICurses", targets: ["TUICurses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,8 +31,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "TUIKit"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
+        // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "TUIKit"),
+        .target(name: "TUICurses", dependencies: ["TUIKit", "CNcursesw"]),
+        .testTarget(
+            name: "TUIKitTests",
+            dependencies: ["TUIKit"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "TUICursesTests", dependencies: ["TUICurses", "TUIKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

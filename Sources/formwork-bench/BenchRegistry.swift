@@ -4,5 +4,6 @@ import Foundation
 enum BenchRegistry {
     static let suites: [String: () throws -> Void] = [
         "rules": RulesBench.run,
+        "tui": TUIBench.run,
     ]
 }
