@@ -16,6 +16,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "FormCore"),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "Reports", dependencies: ["CZlib"]),
         .executableTarget(
             name: "formwork",
             dependencies: [
@@ -23,8 +29,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
     ],
     swiftLanguageModes: [.v5]
 )

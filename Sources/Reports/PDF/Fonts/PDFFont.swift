@@ -1,0 +1,72 @@
+import Foundation
+
+/// A font as the layout engine and the content streams see it: widths in 1/1000 em per
+/// Unicode scalar, a way to encode text for a `Tj` operator, and the PDF objects describing it.
+class PDFFont {
+    /// The resource name used in content streams (`/F1`).
+    let resourceName: String
+
+    init(resourceName: String) {
+        self.resourceName = resourceName
+    }
+
+    /// Advance width of one scalar in 1/1000 em.
+    func advance(_ scalar: Unicode.Scalar) -> Int { 0 }
+
+    /// Appends the hex string operand (`<…>`) that shows `text`, recording glyph use.
+    func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer) {}
+
+    /// Writes the font's objects; `id` is the object number content streams' resources use.
+    func writeObjects(id: Int, writer: PDFObjectWriter) throws {}
+
+    /// Ascender as a fraction of the em, used for vertical placement.
+    var ascent: Double { 0.76 }
+
+    /// The width of `text` at `size` points.
+    final func width(of text: Substring, size: Double) -> Double {
+        var total = 0
+        for scalar in text.unicodeScalars { total += advance(scalar) }
+        return Double(total) * size / 1000
+    }
+
+    /// The width of `text` at `size` points.
+    final func width(of text: String, size: Double) -> Double {
+        width(of: Substring(text), size: size)
+    }
+}
+
+/// A Standard 14 Helvetica font with WinAnsiEncoding; characters outside cp1252 print as '?'.
+final class StandardPDFFont: PDFFont {
+    private let baseFont: String
+    private let widths: [UInt16]
+
+    /// Creates Helvetica or Helvetica-Bold.
+    init(bold: Bool, resourceName: String) {
+        baseFont = bold ? "Helvetica-Bold" : "Helvetica"
+        widths = bold ? StandardFontMetrics.helveticaBold : StandardFontMetrics.helvetica
+        super.init(resourceName: resourceName)
+    }
+
+    override var ascent: Double { 0.718 }
+
+    /// The WinAnsi byte for a scalar; '?' when cp1252 has no such character.
+    static func winAnsiCode(_ scalar: Unicode.Scalar) -> UInt8 {
+        let value = scalar.value
+        if (0x20..<0x7F).contains(value) || (0xA0...0xFF).contains(value) { return UInt8(value) }
+        return StandardFontMetrics.cp1252High[value] ?? UInt8(ascii: "?")
+    }
+
+    override func advance(_ scalar: Unicode.Scalar) -> Int {
+        Int(widths[Int(StandardPDFFont.winAnsiCode(scalar))])
+    }
+
+    override func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer) {
+        buffer.append(UInt8(ascii: "<"))
+        for scalar in text.unicodeScalars { buffer.append(hex8: StandardPDFFont.winAnsiCode(scalar)) }
+        buffer.append(UInt8(ascii: ">"))
+    }
+
+    override func writeObjects(id: Int, writer: PDFObjectWriter) throws {
+        try writer.writeObject(id, "<< /Type /Font /Subtype /Type1 /BaseFont /\(baseFont) /Encoding /WinAnsiEncoding >>")
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+
+/// Draws a `ChartSpec` with vector path operators into a rectangle of a page.
+struct ChartDrawer {
+    let fonts: FontPair
+    let labelSize: Double
+    let titleSize: Double
+
+    func draw(_ spec: ChartSpec, in frame: ChartRect, canvas: inout PageCanvas) {
+        guard canvas.isRecording else { return }
+        let title = TextWrapper.sanitized(spec.title).replacingOccurrences(of: "\n", with: " ")
+        canvas.text(fitted(title, font: fonts.bold, size: titleSize, width: frame.width), x: frame.x,
+                    y: frame.top - titleSize, font: fonts.bold, size: titleSize)
+        var body = ChartRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height - titleSize * 1.8)
+        let series = spec.series.map { ChartSeries(name: TextWrapper.sanitized($0.name), values: $0.values) }
+        let categories = spec.categories.map { TextWrapper.sanitized($0).replacingOccurrences(of: "\n", with: " ") }
+        switch spec.kind {
+        case .pie, .donut:
+            drawPie(values: series.first?.values ?? [], labels: categories, hole: spec.kind == .donut, in: body, canvas: &canvas)
+        case .bar, .stackedBar, .histogram, .line:
+            if series.count > 1 {
+                let legendHeight = drawLegend(series.map(\.name), in: body, canvas: &canvas)
+                body.y += legendHeight
+                body.height -= legendHeight
+            }
+            drawAxesChart(spec.kind, series: series, categories: categories, in: body, canvas: &canvas)
+        }
+    }
+
+    // MARK: bars and lines
+
+    private func drawAxesChart(_ kind: ChartKind, series: [ChartSeries], categories: [String], in body: ChartRect, canvas: inout PageCanvas) {
+        let count = max(categories.count, series.map(\.values.count).max() ?? 0)
+        guard count > 0, !series.isEmpty else { return noData(in: body, canvas: &canvas) }
+        func value(_ s: Int, _ c: Int) -> Double {
+            let values = series[s].values
+            return c < values.count && values[c].isFinite ? values[c] : 0
+        }
+        var low = 0.0, high = 0.0
+        for c in 0..<count {
+            if kind == .stackedBar {
+                let column = (0..<series.count).map { value($0, c) }
+                high = max(high, column.filter { $0 > 0 }.reduce(0, +))
+                low = min(low, column.filter { $0 < 0 }.reduce(0, +))
+            } else {
+                for s in series.indices { high = max(high, value(s, c)); low = min(low, value(s, c)) }
+            }
+        }
+        let scale = ChartScale(low: low, high: high)
+        let tickLabels = scale.ticks.map(ChartScale.label)
+        let axisWidth = (tickLabels.map { fonts.regular.width(of: $0, size: labelSize) }.max() ?? 0) + 6
+        let plot = ChartRect(x: body.x + axisWidth, y: body.y + labelSize * 1.8, width: body.width - axisWidth,
+                             height: body.height - labelSize * 2.2)
+        guard plot.width > 10, plot.height > 10 else { return }
+        drawGrid(scale, labels: tickLabels, plot: plot, canvas: &canvas)
+        let slot = plot.width / Double(count)
+        drawCategoryLabels(categories, slot: slot, plot: plot, canvas: &canvas)
+        let zero = scale.position(0, bottom: plot.y, height: plot.height)
+        switch kind {
+        case .line:
+            for s in series.indices {
+                let color = PDFColor.palette[s % PDFColor.palette.count]
+                canvas.useStroke(color, width: 1.5)
+                for c in 0..<count {
+                    let x = plot.x + slot * (Double(c) + 0.5), y = scale.position(value(s, c), bottom: plot.y, height: plot.height)
+                    if c == 0 { canvas.move(to: x, y) } else { canvas.addLine(to: x, y) }
+                }
+                canvas.strokePath()
+                for c in 0..<count {
+                    let x = plot.x + slot * (Double(c) + 0.5), y = scale.position(value(s, c), bottom: plot.y, height: plot.height)
+                    canvas.fillRect(x: x - 1.8, y: y - 1.8, width: 3.6, height: 3.6, color: color)
+                }
+            }
+        case .stackedBar, .histogram, .bar:
+            let gap = kind == .histogram ? 0 : slot * 0.2
+            let groups = kind == .bar ? series.count : 1
+            let barWidth = (slot - gap) / Double(max(1, groups))
+            for c in 0..<count {
+                var up = 0.0, down = 0.0
+                for s in series.indices {
+                    let v = value(s, c)
+                    let color = PDFColor.palette[s % PDFColor.palette.count]
+                    let x = plot.x + slot * Double(c) + gap / 2 + (kind == .bar ? Double(s) * barWidth : 0)
+                    var from = 0.0, to = v
+                    if kind == .stackedBar {
+                        if v >= 0 { from = up; up += v; to = up } else { from = down; down += v; to = down }
+                    }
+                    let y1 = scale.position(from, bottom: plot.y, height: plot.height)
+                    let y2 = scale.position(to, bottom: plot.y, height: plot.height)
+                    canvas.fillRect(x: x, y: min(y1, y2), width: barWidth, height: abs(y2 - y1), color: color)
+                    if kind == .histogram {
+                        canvas.line(x1: x, y1: plot.y, x2: x, y2: max(y1, y2), color: .white, width: 0.6)
+                    }
+                }
+            }
+        case .pie, .donut:
+            break
+        }
+        canvas.line(x1: plot.x, y1: zero, x2: plot.right, y2: zero, color: .muted, width: 0.8)
+        canvas.line(x1: plot.x, y1: plot.y, x2: plot.x, y2: plot.top, color: .muted, width: 0.8)
+    }
+
+    private func drawGrid(_ scale: ChartScale, labels: [String], plot: ChartRect, canvas: inout PageCanvas) {
+        for (tick, label) in zip(scale.ticks, labels) {
+            let y = scale.position(tick, bottom: plot.y, height: plot.height)
+            canvas.line(x1: plot.x, y1: y, x2: plot.right, y2: y, color: .rule, width: 0.4)
+            let width = fonts.regular.width(of: label, size: labelSize)
+            canvas.text(Substring(label), x: plot.x - 4 - width, y: y - labelSize * 0.35, font: fonts.regular, size: labelSize, color: .muted)
+        }
+    }
+
+    private func drawCategoryLabels(_ categories: [String], slot: Double, plot: ChartRect, canvas: inout PageCanvas) {
+        guard !categories.isEmpty else { return }
+        let widest = categories.map { fonts.regular.width(of: $0, size: labelSize) }.max() ?? 0
+        // Thin out labels when they cannot all fit: show every n-th one at full length.
+        let every = widest > slot * 0.95 ? max(1, Int((min(widest, 80) / slot).rounded(.up))) : 1
+        for (index, label) in categories.enumerated() where index % every == 0 {
+            let room = slot * Double(every) * 0.95
+            let text = fitted(label, font: fonts.regular, size: labelSize, width: room)
+            let width = fonts.regular.width(of: text, size: labelSize)
+            let center = plot.x + slot * (Double(index) + 0.5)
+            canvas.text(text, x: center - width / 2, y: plot.y - labelSize * 1.3, font: fonts.regular, size: labelSize, color: .muted)
+        }
+    }
+
+    // MARK: legend, pie
+
+    /// Draws swatches and names in rows at the bottom of `body`; returns the height used.
+    private func drawLegend(_ names: [String], in body: ChartRect, canvas: inout PageCanvas) -> Double {
+        let rowHeight = labelSize * 1.6
+        var x = body.x, row = 0
+        for (index, name) in names.enumerated() {
+            let text = fitted(name, font: fonts.regular, size: labelSize, width: body.width / 2)
+            let itemWidth = labelSize * 1.4 + fonts.regular.width(of: text, size: labelSize) + labelSize * 1.2
+            if x + itemWidth > body.right && x > body.x { x = body.x; row += 1 }
+            let y = body.y + Double(row) * rowHeight
+            canvas.fillRect(x: x, y: y, width: labelSize * 0.9, height: labelSize * 0.9, color: PDFColor.palette[index % PDFColor.palette.count])
+            canvas.text(text, x: x + labelSize * 1.4, y: y + labelSize * 0.1, font: fonts.regular, size: labelSize)
+            x += itemWidth
+        }
+        return Double(row + 1) * rowHeight + labelSize * 0.5
+    }
+
+    private func drawPie(values raw: [Double], labels: [String], hole: Bool, in body: ChartRect, canvas: inout PageCanvas) {
+        let values = raw.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        let total = values.reduce(0, +)
+        guard total > 0 else { return noData(in: body, canvas: &canvas) }
+        let radius = max(10, min(body.height, body.width * 0.5) / 2 - 4)
+        let cx = body.x + radius + 4, cy = body.y + body.height / 2
+        var angle = Double.pi / 2
+        for (index, value) in values.enumerated() where value > 0 {
+            let sweep = value / total * 2 * Double.pi
+            canvas.useFill(PDFColor.palette[index % PDFColor.palette.count])
+            PieGeometry.sector(center: (cx, cy), outer: radius, inner: hole ? radius * 0.55 : 0,
+                               from: angle, to: angle - sweep, canvas: &canvas)
+            canvas.fillPath()
+            angle -= sweep
+        }
+        let legendX = cx + radius + 20, rowHeight = labelSize * 1.7
+        var y = cy + Double(min(values.count, 12)) * rowHeight / 2 - rowHeight
+        for (index, value) in values.enumerated() {
+            guard y >= body.y else { break }
+            let name = index < labels.count ? labels[index] : "#\(index + 1)"
+            let percent = String(format: "%.1f%%", value / total * 100)
+            let text = fitted("\(name) — \(percent)", font: fonts.regular, size: labelSize, width: body.right - legendX - labelSize * 1.4)
+            canvas.fillRect(x: legendX, y: y, width: labelSize * 0.9, height: labelSize * 0.9, color: PDFColor.palette[index % PDFColor.palette.count])
+            canvas.text(text, x: legendX + labelSize * 1.4, y: y + labelSize * 0.1, font: fonts.regular, size: labelSize)
+            y -= rowHeight
+        }
+    }
+
+    private func noData(in body: ChartRect, canvas: inout PageCanvas) {
+        canvas.text("No data", x: body.x, y: body.y + body.height / 2, font: fonts.regular, size: labelSize, color: .muted)
+    }
+
+    private func fitted(_ text: String, font: PDFFont, size: Double, width: Double) -> Substring {
+        if font.width(of: text, size: size) <= width { return Substring(text) }
+        var result = Substring(text)
+        while !result.isEmpty && font.width(of: String(result) + "…", size: size) > width { result = result.dropLast() }
+        return Substring(String(result) + "…")
+    }
+}
+
+/// Circular arcs as cubic Béziers (each segment ≤ 90°, control distance 4/3·tan(θ/4)·r).
+enum PieGeometry {
+    /// Adds a closed pie or ring sector from angle `start` to `end` (radians, either direction).
+    static func sector(center: (Double, Double), outer: Double, inner: Double, from start: Double, to end: Double, canvas: inout PageCanvas) {
+        let (cx, cy) = center
+        if inner > 0 {
+            canvas.move(to: cx + inner * cos(start), cy + inner * sin(start))
+            canvas.addLine(to: cx + outer * cos(start), cy + outer * sin(start))
+        } else {
+            canvas.move(to: cx, cy)
+            canvas.addLine(to: cx + outer * cos(start), cy + outer * sin(start))
+        }
+        arc(cx, cy, outer, start, end, canvas: &canvas)
+        if inner > 0 {
+            canvas.addLine(to: cx + inner * cos(end), cy + inner * sin(end))
+            arc(cx, cy, inner, end, start, canvas: &canvas)
+        }
+    }
+
+    /// Appends arc segments from the current point (which must be at `start`).
+    static func arc(_ cx: Double, _ cy: Double, _ r: Double, _ start: Double, _ end: Double, canvas: inout PageCanvas) {
+        let total = end - start
+        let segments = max(1, Int((abs(total) / (Double.pi / 2)).rounded(.up)))
+        let step = total / Double(segments)
+        let k = 4.0 / 3.0 * tan(step / 4) * r
+        var a0 = start
+        for _ in 0..<segments {
+            let a1 = a0 + step
+            canvas.addCurve(cx + r * cos(a0) - k * sin(a0), cy + r * sin(a0) + k * cos(a0),
+                            cx + r * cos(a1) + k * sin(a1), cy + r * sin(a1) - k * cos(a1),
+                            to: cx + r * cos(a1), cy + r * sin(a1))
+            a0 = a1
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Column positions and type metrics of one table.
+struct TableFrame {
+    var xs: [Double]
+    var widths: [Double]
+    var alignments: [TableAlignment]
+    let size: Double, lineHeight: Double
+    let padX = 4.0, padY = 3.0
+
+    func height(lines: Int) -> Double { Double(max(1, lines)) * lineHeight + 2 * padY }
+}
+
+/// Tables: wrapped cells, a header repeated on every page, rows split across pages when a row
+/// is taller than a page. Per-row work is constant, so 10,000 rows cost 10,000 × one row.
+extension LayoutEngine {
+    func layoutTable(_ spec: TableSpec) throws {
+        guard !spec.columns.isEmpty else { return }
+        let frame = makeFrame(spec)
+        if let caption = spec.caption {
+            try layoutParagraph(caption, style: .strong)
+        }
+        let header = wrapRow(spec.headerRow, frame: frame, font: fonts.bold)
+        let headerHeight = frame.height(lines: header.map(\.count).max() ?? 1)
+        // Keep the header with the first row (or its first lines when the row is huge).
+        let firstLines = spec.rows.first.map { wrapRow($0, frame: frame, font: fonts.regular).map(\.count).max() ?? 1 } ?? 1
+        try ensureSpace(headerHeight + frame.height(lines: min(firstLines, 3)))
+        var headerAtTop = !pageHasContent
+        drawHeader(header, frame: frame, height: headerHeight)
+        var rowsOnPage = 0
+        for (rowIndex, row) in spec.rows.enumerated() {
+            var cells = wrapRow(row, frame: frame, font: fonts.regular)[...].map { $0[...] }
+            while true {
+                let height = frame.height(lines: cells.map(\.count).max() ?? 1)
+                if height <= available {
+                    drawRow(cells, frame: frame, height: height, striped: rowIndex % 2 == 1)
+                    rowsOnPage += 1
+                    break
+                }
+                let fresh = geometry.contentHeight - (spec.repeatHeader ? headerHeight : 0)
+                let fitting = Int(((available - 2 * frame.padY) / frame.lineHeight).rounded(.down))
+                let canMove = rowsOnPage > 0 || !headerAtTop
+                if canMove && (height <= fresh || fitting < 1) {
+                    try continueOnNewPage(spec, header: header, frame: frame, headerHeight: headerHeight)
+                    rowsOnPage = 0
+                    headerAtTop = true
+                    continue
+                }
+                // Taller than a whole page: fill this page with as many lines as fit.
+                let take = max(1, fitting)
+                let part = cells.map { $0.prefix(take) }
+                drawRow(part, frame: frame, height: frame.height(lines: take), striped: rowIndex % 2 == 1)
+                cells = cells.map { $0.dropFirst(take) }
+                try continueOnNewPage(spec, header: header, frame: frame, headerHeight: headerHeight)
+                rowsOnPage = 0
+                headerAtTop = true
+            }
+        }
+        cursorY -= style.lineHeight * 0.8
+    }
+
+    private func continueOnNewPage(_ spec: TableSpec, header: [[WrappedLine]], frame: TableFrame, headerHeight: Double) throws {
+        try newPage()
+        if spec.repeatHeader { drawHeader(header, frame: frame, height: headerHeight) }
+    }
+
+    private func makeFrame(_ spec: TableSpec) -> TableFrame {
+        let weights = spec.columns.map { $0.width.isFinite && $0.width > 0 ? $0.width : 1 }
+        let total = weights.reduce(0, +)
+        var xs: [Double] = [], widths: [Double] = []
+        var x = geometry.left
+        for weight in weights {
+            let width = geometry.contentWidth * weight / total
+            xs.append(x)
+            widths.append(width)
+            x += width
+        }
+        let size = style.tableSize
+        return TableFrame(xs: xs, widths: widths, alignments: spec.columns.map(\.alignment), size: size, lineHeight: size * 1.25)
+    }
+
+    private func wrapRow(_ row: [String], frame: TableFrame, font: PDFFont) -> [[WrappedLine]] {
+        (0..<frame.widths.count).map { column in
+            let text = column < row.count ? TextWrapper.sanitized(row[column]) : ""
+            return TextWrapper.wrap(text, font: font, size: frame.size, maxWidth: frame.widths[column] - 2 * frame.padX)
+        }
+    }
+
+    private func drawHeader(_ header: [[WrappedLine]], frame: TableFrame, height: Double) {
+        canvas.fillRect(x: geometry.left, y: cursorY - height, width: geometry.contentWidth, height: height, color: .headerFill)
+        drawCells(header.map { $0[...] }, frame: frame, font: fonts.bold)
+        cursorY -= height
+        canvas.line(x1: geometry.left, y1: cursorY, x2: geometry.right, y2: cursorY, color: .muted, width: 0.8)
+        pageHasContent = true
+    }
+
+    private func drawRow(_ cells: [ArraySlice<WrappedLine>], frame: TableFrame, height: Double, striped: Bool) {
+        if striped {
+            canvas.fillRect(x: geometry.left, y: cursorY - height, width: geometry.contentWidth, height: height, color: .stripe)
+        }
+        drawCells(cells, frame: frame, font: fonts.regular)
+        cursorY -= height
+        canvas.line(x1: geometry.left, y1: cursorY, x2: geometry.right, y2: cursorY, color: .rule, width: 0.4)
+        pageHasContent = true
+    }
+
+    private func drawCells(_ cells: [ArraySlice<WrappedLine>], frame: TableFrame, font: PDFFont) {
+        guard canvas.isRecording else { return }
+        for (column, lines) in cells.enumerated() {
+            var baseline = cursorY - frame.padY - frame.lineHeight * 0.78
+            let left = frame.xs[column] + frame.padX, inner = frame.widths[column] - 2 * frame.padX
+            for line in lines {
+                let x: Double
+                switch frame.alignments[column] {
+                case .leading: x = left
+                case .center: x = left + (inner - line.width) / 2
+                case .trailing: x = left + inner - line.width
+                }
+                canvas.text(line.text, x: x, y: baseline, font: font, size: frame.size)
+                baseline -= frame.lineHeight
+            }
+        }
+    }
+}

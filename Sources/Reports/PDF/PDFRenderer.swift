@@ -1,0 +1,71 @@
+import Foundation
+
+/// Renders a `ReportDocument` to PDF 1.7.
+///
+/// Layout runs twice: a measuring pass learns the page count and where each heading lands,
+/// then a recording pass writes each page as soon as it is complete (compressed once, never
+/// kept), so memory stays flat however long the document is.
+public struct PDFRenderer: Sendable {
+    /// Page and font settings.
+    public var options: PDFRenderOptions
+
+    /// Creates a renderer.
+    public init(options: PDFRenderOptions = PDFRenderOptions()) {
+        self.options = options
+    }
+
+    /// Writes the PDF atomically to `url` (temporary file, fsync, rename).
+    public func render(_ document: ReportDocument, to url: URL) throws {
+        let output = try AtomicFileWriter(destination: url)
+        do {
+            try render(document, to: output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// Writes the PDF to any byte sink.
+    public func render(_ document: ReportDocument, to sink: ByteSink) throws {
+        let headings = document.headings
+        let measuring = LayoutEngine(fonts: makeFonts(), options: options, title: document.metadata.title,
+                                     totalPages: nil, knownHeadings: [], sink: nil)
+        let pageCount = try measuring.run(document.blocks, headings: headings)
+
+        let fonts = makeFonts()
+        let assembler = try PDFDocumentAssembler(sink: sink, options: options, fonts: [fonts.regular, fonts.bold])
+        let recording = LayoutEngine(fonts: fonts, options: options, title: document.metadata.title,
+                                     totalPages: pageCount, knownHeadings: measuring.headingLocations, sink: assembler)
+        _ = try recording.run(document.blocks, headings: headings)
+        let outline = zip(headings, recording.headingLocations).map { OutlineEntry(level: $0.level, title: $0.text, location: $1) }
+        try assembler.finish(metadata: document.metadata, outline: outline)
+    }
+
+    /// Renders into memory and returns the file bytes.
+    public func data(for document: ReportDocument) throws -> [UInt8] {
+        let sink = MemorySink()
+        try render(document, to: sink)
+        return sink.data
+    }
+
+    /// Whether this renderer will embed a TrueType font (false means the Helvetica fallback).
+    public var embedsFont: Bool { makeFonts().regular is EmbeddedPDFFont }
+
+    /// Fresh font objects for one pass (they track glyph use, so passes never share them).
+    func makeFonts() -> FontPair {
+        let paths: (regular: String, bold: String)?
+        switch options.fonts {
+        case .standard14: paths = nil
+        case .automatic: paths = FontLocator.dejaVuPaths()
+        case let .trueType(regular, bold): paths = (regular, bold)
+        }
+        if let paths, let regular = try? FontLocator.load(path: paths.regular) {
+            let bold = (try? FontLocator.load(path: paths.bold)) ?? regular
+            return FontPair(regular: EmbeddedPDFFont(font: regular, resourceName: "F1"),
+                            bold: EmbeddedPDFFont(font: bold, resourceName: "F2"))
+        }
+        return FontPair(regular: StandardPDFFont(bold: false, resourceName: "F1"),
+                        bold: StandardPDFFont(bold: true, resourceName: "F2"))
+    }
+}
