@@ -27,6 +27,7 @@ final class PDFRendererTests: XCTestCase {
 
     func testSampleDocumentIsValidAndSearchable() throws {
         let url = try PDFTestSupport.render(sampleDocument())
+        PDFTestSupport.keep(url, as: "sample.pdf")
         try PDFTestSupport.assertValid(url)
         let text = try PDFTestSupport.text(url)
         XCTAssertTrue(text.contains("Καλημέρα"), text)

@@ -72,6 +72,14 @@ enum PDFTestSupport {
         return url
     }
 
+    /// Copies a rendered file into $REPORTS_PDF_DIR (when set) so a person can look at it.
+    static func keep(_ url: URL, as name: String) {
+        guard let directory = ProcessInfo.processInfo.environment["REPORTS_PDF_DIR"] else { return }
+        let target = URL(fileURLWithPath: directory).appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: target)
+        try? FileManager.default.copyItem(at: url, to: target)
+    }
+
     /// A table of `count` rows with recognisable cells (row index in the first column).
     static func numberedTable(rows count: Int) -> TableSpec {
         let columns = [

@@ -35,7 +35,8 @@ public struct ChartSpec: Sendable, Equatable {
         }
         let labels = (0..<bins).map { index -> String in
             let start = low + span * Double(index) / Double(bins)
-            return ChartSpec.compactNumber(start)
+            let end = low + span * Double(index + 1) / Double(bins)
+            return ChartSpec.compactNumber(start) + "–" + ChartSpec.compactNumber(end)
         }
         return ChartSpec(kind: .histogram, title: title, categories: labels, series: [ChartSeries(name: seriesName, values: counts)])
     }

@@ -148,12 +148,13 @@ struct ChartDrawer {
         let radius = max(10, min(body.height, body.width * 0.5) / 2 - 4)
         let cx = body.x + radius + 4, cy = body.y + body.height / 2
         var angle = Double.pi / 2
+        canvas.useStroke(.white, width: 1)
         for (index, value) in values.enumerated() where value > 0 {
             let sweep = value / total * 2 * Double.pi
             canvas.useFill(PDFColor.palette[index % PDFColor.palette.count])
             PieGeometry.sector(center: (cx, cy), outer: radius, inner: hole ? radius * 0.55 : 0,
                                from: angle, to: angle - sweep, canvas: &canvas)
-            canvas.fillPath()
+            canvas.fillAndStrokePath()
             angle -= sweep
         }
         let legendX = cx + radius + 20, rowHeight = labelSize * 1.7

@@ -114,6 +114,12 @@ struct PageCanvas {
         content.append("h f\n")
     }
 
+    /// Closes, fills and strokes the current path (fill and stroke set before the path began).
+    mutating func fillAndStrokePath() {
+        guard isRecording else { return }
+        content.append("b\n")
+    }
+
     /// Strokes the current path with the stroke set by `useStroke` before the path began.
     mutating func strokePath() {
         guard isRecording else { return }

@@ -1,0 +1,27 @@
+import Foundation
+import XCTest
+@testable import Reports
+
+final class LargeTableTests: XCTestCase {
+    func testTenThousandRowsRepeatHeaderOnEveryPage() throws {
+        let document = ReportDocument(metadata: ReportMetadata(title: "Big table"), blocks: [
+            .heading(level: 1, text: "All responses"),
+            .paragraph(text: "Ten thousand rows.", style: .body),
+            .table(PDFTestSupport.numberedTable(rows: 10_000)),
+        ])
+        let url = try PDFTestSupport.render(document)
+        PDFTestSupport.keep(url, as: "large.pdf")
+        try PDFTestSupport.assertValid(url)
+        let pages = try PDFTestSupport.pageCount(url)
+        XCTAssertGreaterThan(pages, 100)
+        let text = try PDFTestSupport.text(url)
+        let perPage = text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        XCTAssertEqual(perPage.count, pages)
+        for (index, pageText) in perPage.enumerated() {
+            XCTAssertTrue(pageText.contains("Inspector") && pageText.contains("Notes"), "page \(index + 1) lacks the header")
+            XCTAssertTrue(pageText.contains("Page \(index + 1) of \(pages)"), "page \(index + 1) footer")
+        }
+        XCTAssertTrue(text.contains("Observation #9999: exit sign checked."))
+        XCTAssertTrue(text.contains("Görkem Aydın 9998"))
+    }
+}
