@@ -43,9 +43,9 @@ enum PDFTestSupport {
     }
 
     /// The text of a PDF (or of one page) via pdftotext; skips when poppler is absent.
-    static func text(_ url: URL, page: Int? = nil) throws -> String {
+    static func text(_ url: URL, page: Int? = nil, layout: Bool = false) throws -> String {
         guard let pdftotext = tool("pdftotext") else { throw XCTSkip("pdftotext is not installed") }
-        var arguments = ["-enc", "UTF-8"]
+        var arguments = ["-enc", "UTF-8"] + (layout ? ["-layout"] : [])
         if let page { arguments += ["-f", String(page), "-l", String(page)] }
         let result = try run(pdftotext, arguments + [url.path, "-"])
         XCTAssertEqual(result.status, 0, result.error)

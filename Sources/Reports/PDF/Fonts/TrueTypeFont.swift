@@ -56,7 +56,9 @@ public final class TrueTypeFont: @unchecked Sendable {
         glyphOffsets = try TrueTypeFont.readLoca(reader, loca: try table("loca"), glyphs: glyphCount, long: longOffsets,
                                                  glyfLength: directory["glyf"]?.count ?? 0)
         _ = try table("glyf")
-        let cmap = try TrueTypeCmap.parse(reader, cmap: try table("cmap"))
+        // Subsets (ours included) may omit cmap: a PDF maps CIDs itself. Such a font maps nothing.
+        let cmap = try directory["cmap"].map { try TrueTypeCmap.parse(reader, cmap: $0.lowerBound) }
+            ?? TrueTypeCmap.Mapping(bmp: [UInt16](repeating: 0, count: 0x10000), supplementary: [:])
         bmpGlyphs = cmap.bmp
         supplementaryGlyphs = cmap.supplementary
         if let post = directory["post"]?.lowerBound {
