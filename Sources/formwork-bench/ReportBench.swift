@@ -10,10 +10,11 @@ enum ReportBench {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-bench-\(getpid()).pdf")
         defer { try? FileManager.default.removeItem(at: output) }
         let renderer = PDFRenderer()
-        let nanos = try Measure.median(runs: 5) { try renderer.render(document, to: output) }
+        var summary: PDFRenderSummary?
+        let nanos = try Measure.median(runs: 5) { summary = try renderer.render(document, to: output) }
         Measure.report("pdf.table_10k", nanos / 1_000_000, "ms")
-        let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
-        Measure.report("pdf.file_size", Double(size) / 1_048_576, "MB")
+        Measure.report("pdf.pages", Double(summary?.pageCount ?? 0), "pages")
+        Measure.report("pdf.file_size", Double(summary?.byteCount ?? 0) / 1_048_576, "MB")
         Measure.report("pdf.peak_rss", peakResidentMegabytes(), "MB")
     }
 

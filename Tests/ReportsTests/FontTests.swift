@@ -107,3 +107,31 @@ final class FontTests: XCTestCase {
         XCTAssertEqual(StandardPDFFont(bold: true, resourceName: "F2").width(of: "A", size: 1000), 722)
     }
 }
+
+final class CmapTests: XCTestCase {
+    /// DejaVu carries both a format 4 and a format 12 Unicode subtable: both readers must agree.
+    func testFormat4AndFormat12Agree() throws {
+        guard let path = FontLocator.dejaVuPaths()?.regular else { throw XCTSkip("DejaVu Sans is not installed") }
+        let font = try FontLocator.load(path: path)
+        let reader = FontDataReader(bytes: font.data)
+        guard let cmap = font.tables["cmap"]?.lowerBound else { return XCTFail("no cmap") }
+        var format4: Int?
+        for index in 0..<Int(try reader.u16(cmap + 2)) {
+            let subtable = cmap + Int(try reader.u32(cmap + 4 + index * 8 + 4))
+            if try reader.u16(subtable) == 4 { format4 = subtable }
+        }
+        guard let format4 else { throw XCTSkip("no format 4 subtable") }
+        var mapping = TrueTypeCmap.Mapping(bmp: [UInt16](repeating: 0, count: 0x10000), supplementary: [:])
+        try TrueTypeCmap.readFormat4(reader, at: format4, into: &mapping)
+        var differences = 0
+        for code in 0x20..<0xFFFF where mapping.bmp[code] != font.bmpGlyphs[code] { differences += 1 }
+        XCTAssertEqual(differences, 0)
+        XCTAssertNotEqual(mapping.bmp[0x41], 0)
+    }
+
+    func testFontConfigLookupFindsAFile() throws {
+        guard PDFTestSupport.tool("fc-match") != nil else { throw XCTSkip("fc-match is not installed") }
+        let path = try XCTUnwrap(FontLocator.fcMatch("DejaVu Sans"))
+        XCTAssertTrue(FileManager.default.isReadableFile(atPath: path))
+    }
+}

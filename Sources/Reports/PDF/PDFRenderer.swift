@@ -15,11 +15,13 @@ public struct PDFRenderer: Sendable {
     }
 
     /// Writes the PDF atomically to `url` (temporary file, fsync, rename).
-    public func render(_ document: ReportDocument, to url: URL) throws {
+    @discardableResult
+    public func render(_ document: ReportDocument, to url: URL) throws -> PDFRenderSummary {
         let output = try AtomicFileWriter(destination: url)
         do {
-            try render(document, to: output)
+            let summary = try render(document, to: output)
             try output.commit()
+            return summary
         } catch {
             output.discard()
             throw error
@@ -27,7 +29,9 @@ public struct PDFRenderer: Sendable {
     }
 
     /// Writes the PDF to any byte sink.
-    public func render(_ document: ReportDocument, to sink: ByteSink) throws {
+    @discardableResult
+    public func render(_ document: ReportDocument, to sink: ByteSink) throws -> PDFRenderSummary {
+        let start = sink.bytesWritten
         let headings = document.headings
         let measuring = LayoutEngine(fonts: makeFonts(), options: options, title: document.metadata.title,
                                      totalPages: nil, knownHeadings: [], sink: nil)
@@ -37,9 +41,13 @@ public struct PDFRenderer: Sendable {
         let assembler = try PDFDocumentAssembler(sink: sink, options: options, fonts: [fonts.regular, fonts.bold])
         let recording = LayoutEngine(fonts: fonts, options: options, title: document.metadata.title,
                                      totalPages: pageCount, knownHeadings: measuring.headingLocations, sink: assembler)
-        _ = try recording.run(document.blocks, headings: headings)
+        let recordedPages = try recording.run(document.blocks, headings: headings)
+        guard recordedPages == pageCount else {
+            throw PDFRenderError.internalInconsistency("measured \(pageCount) pages but laid out \(recordedPages)")
+        }
         let outline = zip(headings, recording.headingLocations).map { OutlineEntry(level: $0.level, title: $0.text, location: $1) }
         try assembler.finish(metadata: document.metadata, outline: outline)
+        return PDFRenderSummary(pageCount: pageCount, byteCount: sink.bytesWritten - start, embeddedFont: fonts.regular is EmbeddedPDFFont)
     }
 
     /// Renders into memory and returns the file bytes.
@@ -68,4 +76,14 @@ public struct PDFRenderer: Sendable {
         return FontPair(regular: StandardPDFFont(bold: false, resourceName: "F1"),
                         bold: StandardPDFFont(bold: true, resourceName: "F2"))
     }
+}
+
+/// What a render produced.
+public struct PDFRenderSummary: Sendable, Equatable {
+    /// Number of pages in the file.
+    public var pageCount: Int
+    /// Size of the file in bytes.
+    public var byteCount: Int
+    /// Whether a TrueType subset was embedded (false: Helvetica fallback, cp1252 only).
+    public var embeddedFont: Bool
 }

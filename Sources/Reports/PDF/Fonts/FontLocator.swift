@@ -35,7 +35,7 @@ enum FontLocator {
     }
 
     /// Asks fontconfig for the file of a pattern; nil when fc-match is absent or fails.
-    private static func fcMatch(_ pattern: String) -> String? {
+    static func fcMatch(_ pattern: String) -> String? {
         let candidates = ["/usr/bin/fc-match", "/usr/local/bin/fc-match", "/opt/homebrew/bin/fc-match"]
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
         let process = Process()
