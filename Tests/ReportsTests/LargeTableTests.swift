@@ -7,6 +7,8 @@ final class LargeTableTests: XCTestCase {
         let document = ReportDocument(metadata: ReportMetadata(title: "Big table"), blocks: [
             .heading(level: 1, text: "All responses"),
             .paragraph(text: "Ten thousand rows.", style: .body),
+            .chart(ChartSpec(kind: .bar, title: "Responses by severity", categories: ["low", "medium", "high", "critical"],
+                             series: [ChartSeries(name: "Responses", values: [2510, 2490, 2470, 2530])])),
             .table(PDFTestSupport.numberedTable(rows: 10_000)),
         ])
         let url = try PDFTestSupport.render(document)

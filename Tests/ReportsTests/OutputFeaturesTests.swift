@@ -44,7 +44,8 @@ final class OutputFeaturesTests: XCTestCase {
         let words = (0..<1500).map { "word\($0)" }.joined(separator: " ")
         let table = TableSpec(columns: [TableColumn(title: "Key", width: 1), TableColumn(title: "Long text", width: 4)],
                               rows: [["first", "short"], ["tall", words], ["last", "after the tall row"]])
-        let url = try PDFTestSupport.render(document([.table(table)]))
+        let url = try PDFTestSupport.render(document([.paragraph(text: "Before the table.", style: .body), .table(table)]))
+        PDFTestSupport.keep(url, as: "tallrow.pdf")
         try PDFTestSupport.assertValid(url)
         let pages = try PDFTestSupport.pageCount(url)
         XCTAssertGreaterThanOrEqual(pages, 3)

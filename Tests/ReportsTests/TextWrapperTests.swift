@@ -61,10 +61,8 @@ final class TextWrapperTests: XCTestCase {
     }
 
     func testFittedAddsEllipsis() throws {
-        let engine = LayoutEngine(fonts: FontPair(regular: font, bold: font), options: PDFTestSupport.options(),
-                                  title: "", totalPages: nil, knownHeadings: [], sink: nil)
-        XCTAssertEqual(engine.fitted("short", font: font, size: 10, width: 100), "short")
-        let cut = engine.fitted(String(repeating: "long words ", count: 20), font: font, size: 10, width: 60)
+        XCTAssertEqual(font.fitted("short", size: 10, width: 100), "short")
+        let cut = font.fitted(String(repeating: "long words ", count: 20), size: 10, width: 60)
         XCTAssertTrue(cut.hasSuffix("…"))
         XCTAssertLessThanOrEqual(font.width(of: cut, size: 10), 60.001)
     }

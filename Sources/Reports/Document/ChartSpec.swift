@@ -23,14 +23,16 @@ public struct ChartSpec: Sendable, Equatable {
     /// and maximum value. Non-finite values are ignored.
     public static func histogram(title: String, values: [Double], binCount: Int, seriesName: String = "Count") -> ChartSpec {
         let finite = values.filter(\.isFinite)
-        let bins = max(1, binCount)
+        let bins = min(max(1, binCount), 1000)
         guard let low = finite.min(), let high = finite.max() else {
             return ChartSpec(kind: .histogram, title: title, categories: [], series: [ChartSeries(name: seriesName, values: [])])
         }
         let span = high > low ? (high - low) : 1
         var counts = [Double](repeating: 0, count: bins)
         for value in finite {
-            let index = min(bins - 1, Int((value - low) / span * Double(bins)))
+            // With extreme ranges the ratio can overflow; such values go to the nearest end bin.
+            let position = (value - low) / span * Double(bins)
+            let index = position.isFinite ? min(bins - 1, max(0, Int(position))) : (value > low ? bins - 1 : 0)
             counts[index] += 1
         }
         let labels = (0..<bins).map { index -> String in

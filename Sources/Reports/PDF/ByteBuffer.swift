@@ -47,7 +47,9 @@ public struct ByteBuffer: Sendable {
     /// Appends a PDF real with at most two decimals and no trailing zeros ("12.5", "-3", "0.07").
     public mutating func append(number value: Double) {
         guard value.isFinite else { bytes.append(UInt8(ascii: "0")); return }
-        let hundredths = Int64((value * 100).rounded())
+        // PDF readers only promise about ±32767 for reals; clamping far beyond that keeps the
+        // Int64 conversion from trapping on absurd coordinates from bad input.
+        let hundredths = Int64((min(max(value, -1e12), 1e12) * 100).rounded())
         if hundredths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = hundredths.magnitude
         appendMagnitude(magnitude / 100)

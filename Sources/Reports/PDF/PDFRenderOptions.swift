@@ -8,7 +8,7 @@ public struct PDFRenderOptions: Sendable {
         case a4
         /// US Letter, 8.5 × 11 in.
         case letter
-        /// Any size in points (1/72 in); clamped to at least 144 × 144.
+        /// Any size in points (1/72 in); clamped to 144…14,400 on each side.
         case custom(width: Double, height: Double)
 
         /// Width and height in points.
@@ -16,7 +16,10 @@ public struct PDFRenderOptions: Sendable {
             switch self {
             case .a4: return (595.28, 841.89)
             case .letter: return (612, 792)
-            case let .custom(width, height): return (max(144, width), max(144, height))
+            case let .custom(width, height):
+                // 14,400 pt (200 in) is the largest page PDF viewers accept; non-finite sizes fall back to A4.
+                guard width.isFinite, height.isFinite else { return (595.28, 841.89) }
+                return (min(14_400, max(144, width)), min(14_400, max(144, height)))
             }
         }
     }

@@ -33,6 +33,22 @@ class PDFFont {
     final func width(of text: String, size: Double) -> Double {
         width(of: Substring(text), size: size)
     }
+
+    /// `text` if it fits `width`, else its longest prefix that fits followed by an ellipsis.
+    final func fitted(_ text: String, size: Double, width: Double) -> Substring {
+        if self.width(of: text, size: size) <= width { return Substring(text) }
+        let budget = width - self.width(of: "…", size: size)
+        var used = 0.0
+        let scalars = text.unicodeScalars
+        var end = scalars.startIndex
+        for index in scalars.indices {
+            let advance = Double(self.advance(scalars[index])) * size / 1000
+            if used + advance > budget { break }
+            used += advance
+            end = scalars.index(after: index)
+        }
+        return Substring(String(scalars[..<end]) + "…")
+    }
 }
 
 /// A Standard 14 Helvetica font with WinAnsiEncoding; characters outside cp1252 print as '?'.

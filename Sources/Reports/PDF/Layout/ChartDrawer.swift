@@ -9,7 +9,7 @@ struct ChartDrawer {
     func draw(_ spec: ChartSpec, in frame: ChartRect, canvas: inout PageCanvas) {
         guard canvas.isRecording else { return }
         let title = TextWrapper.sanitized(spec.title).replacingOccurrences(of: "\n", with: " ")
-        canvas.text(fitted(title, font: fonts.bold, size: titleSize, width: frame.width), x: frame.x,
+        canvas.text(fonts.bold.fitted(title, size: titleSize, width: frame.width), x: frame.x,
                     y: frame.top - titleSize, font: fonts.bold, size: titleSize)
         var body = ChartRect(x: frame.x, y: frame.y, width: frame.width, height: frame.height - titleSize * 1.8)
         let series = spec.series.map { ChartSeries(name: TextWrapper.sanitized($0.name), values: $0.values) }
@@ -88,6 +88,7 @@ struct ChartDrawer {
                     let y1 = scale.position(from, bottom: plot.y, height: plot.height)
                     let y2 = scale.position(to, bottom: plot.y, height: plot.height)
                     canvas.fillRect(x: x, y: min(y1, y2), width: barWidth, height: abs(y2 - y1), color: color)
+                    if kind != .stackedBar { drawValueLabel(v, x: x, width: barWidth, top: y2, zero: y1, canvas: &canvas) }
                     if kind == .histogram {
                         canvas.line(x1: x, y1: plot.y, x2: x, y2: max(y1, y2), color: .white, width: 0.6)
                     }
@@ -98,6 +99,16 @@ struct ChartDrawer {
         }
         canvas.line(x1: plot.x, y1: zero, x2: plot.right, y2: zero, color: .muted, width: 0.8)
         canvas.line(x1: plot.x, y1: plot.y, x2: plot.x, y2: plot.top, color: .muted, width: 0.8)
+    }
+
+    /// The value above (or, for negatives, below) a bar, when it fits the bar's width.
+    private func drawValueLabel(_ value: Double, x: Double, width: Double, top: Double, zero: Double, canvas: inout PageCanvas) {
+        let label = ChartScale.label(value)
+        let size = labelSize * 0.9
+        let labelWidth = fonts.regular.width(of: label, size: size)
+        guard labelWidth <= width * 1.1 else { return }
+        let y = top >= zero ? top + size * 0.4 : top - size * 1.1
+        canvas.text(Substring(label), x: x + (width - labelWidth) / 2, y: y, font: fonts.regular, size: size)
     }
 
     private func drawGrid(_ scale: ChartScale, labels: [String], plot: ChartRect, canvas: inout PageCanvas) {
@@ -116,7 +127,7 @@ struct ChartDrawer {
         let every = widest > slot * 0.95 ? max(1, Int((min(widest, 80) / slot).rounded(.up))) : 1
         for (index, label) in categories.enumerated() where index % every == 0 {
             let room = slot * Double(every) * 0.95
-            let text = fitted(label, font: fonts.regular, size: labelSize, width: room)
+            let text = fonts.regular.fitted(label, size: labelSize, width: room)
             let width = fonts.regular.width(of: text, size: labelSize)
             let center = plot.x + slot * (Double(index) + 0.5)
             canvas.text(text, x: center - width / 2, y: plot.y - labelSize * 1.3, font: fonts.regular, size: labelSize, color: .muted)
@@ -130,7 +141,7 @@ struct ChartDrawer {
         let rowHeight = labelSize * 1.6
         var x = body.x, row = 0
         for (index, name) in names.enumerated() {
-            let text = fitted(name, font: fonts.regular, size: labelSize, width: body.width / 2)
+            let text = fonts.regular.fitted(name, size: labelSize, width: body.width / 2)
             let itemWidth = labelSize * 1.4 + fonts.regular.width(of: text, size: labelSize) + labelSize * 1.2
             if x + itemWidth > body.right && x > body.x { x = body.x; row += 1 }
             let y = body.y + Double(row) * rowHeight
@@ -163,7 +174,7 @@ struct ChartDrawer {
             guard y >= body.y else { break }
             let name = index < labels.count ? labels[index] : "#\(index + 1)"
             let percent = String(format: "%.1f%%", value / total * 100)
-            let text = fitted("\(name) — \(percent)", font: fonts.regular, size: labelSize, width: body.right - legendX - labelSize * 1.4)
+            let text = fonts.regular.fitted("\(name) — \(percent)", size: labelSize, width: body.right - legendX - labelSize * 1.4)
             canvas.fillRect(x: legendX, y: y, width: labelSize * 0.9, height: labelSize * 0.9, color: PDFColor.palette[index % PDFColor.palette.count])
             canvas.text(text, x: legendX + labelSize * 1.4, y: y + labelSize * 0.1, font: fonts.regular, size: labelSize)
             y -= rowHeight
@@ -172,13 +183,6 @@ struct ChartDrawer {
 
     private func noData(in body: ChartRect, canvas: inout PageCanvas) {
         canvas.text("No data", x: body.x, y: body.y + body.height / 2, font: fonts.regular, size: labelSize, color: .muted)
-    }
-
-    private func fitted(_ text: String, font: PDFFont, size: Double, width: Double) -> Substring {
-        if font.width(of: text, size: size) <= width { return Substring(text) }
-        var result = Substring(text)
-        while !result.isEmpty && font.width(of: String(result) + "…", size: size) > width { result = result.dropLast() }
-        return Substring(String(result) + "…")
     }
 }
 

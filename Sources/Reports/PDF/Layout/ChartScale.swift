@@ -10,7 +10,7 @@ struct ChartScale {
     init(low: Double, high: Double, targetTicks: Int = 5) {
         let lower = min(0, low.isFinite ? low : 0), upper = max(0, high.isFinite ? high : 0)
         let span = upper - lower
-        guard span > 0 else {
+        guard span > 0, span.isFinite else {
             minimum = 0; maximum = 1; step = 0.2
             return
         }
@@ -18,15 +18,22 @@ struct ChartScale {
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let fraction = raw / magnitude
         let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10
-        step = nice * magnitude
-        minimum = (lower / step).rounded(.down) * step
-        maximum = (upper / step).rounded(.up) * step
+        let candidate = nice * magnitude
+        let low = (lower / candidate).rounded(.down) * candidate, high = (upper / candidate).rounded(.up) * candidate
+        guard candidate > 0, candidate.isFinite, low.isFinite, high.isFinite, high > low else {
+            minimum = lower; maximum = upper; step = span / 5
+            return
+        }
+        step = candidate
+        minimum = low
+        maximum = high
     }
 
     /// The tick values from minimum to maximum.
     var ticks: [Double] {
-        let count = Int(((maximum - minimum) / step).rounded()) + 1
-        return (0..<min(count, 50)).map { minimum + Double($0) * step }
+        let ratio = ((maximum - minimum) / step).rounded()
+        let count = ratio.isFinite ? Int(min(max(ratio, 0), 50)) + 1 : 2
+        return (0..<count).map { minimum + Double($0) * step }
     }
 
     /// Maps a value to a coordinate between `bottom` and `bottom + height`.

@@ -87,7 +87,7 @@ final class LayoutEngine {
         let size = style.furnitureSize
         if options.showsPageHeader && !title.isEmpty {
             let baseline = geometry.height - geometry.margin * 0.55
-            let line = fitted(title, font: fonts.regular, size: size, width: geometry.contentWidth)
+            let line = fonts.regular.fitted(title, size: size, width: geometry.contentWidth)
             canvas.text(line, x: geometry.left, y: baseline, font: fonts.regular, size: size, color: .muted)
             canvas.line(x1: geometry.left, y1: baseline - 5, x2: geometry.right, y2: baseline - 5, color: .rule, width: 0.5)
         }
@@ -97,22 +97,6 @@ final class LayoutEngine {
             let x = geometry.left + (geometry.contentWidth - width) / 2
             canvas.text(Substring(label), x: x, y: geometry.margin * 0.45, font: fonts.regular, size: size, color: .muted)
         }
-    }
-
-    /// The longest prefix of `text` that fits `width`, with an ellipsis when shortened.
-    func fitted(_ text: String, font: PDFFont, size: Double, width: Double) -> Substring {
-        if font.width(of: text, size: size) <= width { return Substring(text) }
-        let ellipsis = "…"
-        let budget = width - font.width(of: ellipsis, size: size)
-        var used = 0.0
-        var end = text.unicodeScalars.startIndex
-        for index in text.unicodeScalars.indices {
-            let advance = Double(font.advance(text.unicodeScalars[index])) * size / 1000
-            if used + advance > budget { break }
-            used += advance
-            end = text.unicodeScalars.index(after: index)
-        }
-        return Substring(String(text.unicodeScalars[..<end]) + ellipsis)
     }
 
     /// Draws wrapped lines from the cursor down, breaking pages between lines.

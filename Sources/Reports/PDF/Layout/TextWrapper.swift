@@ -14,7 +14,8 @@ enum TextWrapper {
     static func wrap(_ text: String, font: PDFFont, size: Double, maxWidth: Double) -> [WrappedLine] {
         let scalars = text.unicodeScalars
         let scale = size / 1000
-        let limit = Int((max(0, maxWidth) / scale).rounded(.down))
+        let units = (max(0, maxWidth) / scale).rounded(.down)
+        let limit = units.isFinite ? Int(min(units, 1e9)) : 1_000_000_000
         var lines: [WrappedLine] = []
         var lineStart = scalars.startIndex, lineWidth = 0
         var breakEnd: String.UnicodeScalarView.Index?, breakWidth = 0
