@@ -3,6 +3,7 @@ import Foundation
 /// A TrueType font embedded as a subset: Type0 / Identity-H over a CIDFontType2, with CIDs
 /// assigned in order of first use so they equal the subset's glyph ids.
 final class EmbeddedPDFFont: PDFFont {
+    let resourceName: String
     let font: TrueTypeFont
     /// Width of every original glyph in 1/1000 em, rounded once so layout and /W agree.
     private let glyphWidths: [UInt16]
@@ -19,17 +20,15 @@ final class EmbeddedPDFFont: PDFFont {
         let scale = 1000 / Double(font.unitsPerEm)
         glyphWidths = (0..<font.glyphCount).map { UInt16(min(65535, (Double(font.advance(of: UInt16($0))) * scale).rounded())) }
         cidForGlyph = [UInt16](repeating: 0, count: font.glyphCount)
-        super.init(resourceName: resourceName)
+        self.resourceName = resourceName
     }
 
-    override var ascent: Double { Double(font.ascender) / Double(font.unitsPerEm) }
-
-    override func advance(_ scalar: Unicode.Scalar) -> Int {
+    func advance(_ scalar: Unicode.Scalar) -> Int {
         let glyph = Int(font.glyph(for: scalar))
         return glyph < glyphWidths.count ? Int(glyphWidths[glyph]) : 0
     }
 
-    override func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer) {
+    func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer) {
         buffer.append(UInt8(ascii: "<"))
         for scalar in text.unicodeScalars { buffer.append(hex16: cid(for: scalar)) }
         buffer.append(UInt8(ascii: ">"))
@@ -49,7 +48,7 @@ final class EmbeddedPDFFont: PDFFont {
         return assigned
     }
 
-    override func writeObjects(id: Int, writer: PDFObjectWriter) throws {
+    func writeObjects(id: Int, writer: PDFObjectWriter) throws {
         let subset = try TrueTypeSubsetter(font: font).subset(glyphs: usedGlyphs)
         let descendant = writer.reserve(), descriptor = writer.reserve()
         let fontFile = writer.reserve(), toUnicode = writer.reserve()

@@ -2,40 +2,35 @@ import Foundation
 
 /// A font as the layout engine and the content streams see it: widths in 1/1000 em per
 /// Unicode scalar, a way to encode text for a `Tj` operator, and the PDF objects describing it.
-class PDFFont {
+protocol PDFFont: AnyObject {
     /// The resource name used in content streams (`/F1`).
-    let resourceName: String
-
-    init(resourceName: String) {
-        self.resourceName = resourceName
-    }
+    var resourceName: String { get }
 
     /// Advance width of one scalar in 1/1000 em.
-    func advance(_ scalar: Unicode.Scalar) -> Int { 0 }
+    func advance(_ scalar: Unicode.Scalar) -> Int
 
     /// Appends the hex string operand (`<…>`) that shows `text`, recording glyph use.
-    func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer) {}
+    func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer)
 
     /// Writes the font's objects; `id` is the object number content streams' resources use.
-    func writeObjects(id: Int, writer: PDFObjectWriter) throws {}
+    func writeObjects(id: Int, writer: PDFObjectWriter) throws
+}
 
-    /// Ascender as a fraction of the em, used for vertical placement.
-    var ascent: Double { 0.76 }
-
+extension PDFFont {
     /// The width of `text` at `size` points.
-    final func width(of text: Substring, size: Double) -> Double {
+    func width(of text: Substring, size: Double) -> Double {
         var total = 0
         for scalar in text.unicodeScalars { total += advance(scalar) }
         return Double(total) * size / 1000
     }
 
     /// The width of `text` at `size` points.
-    final func width(of text: String, size: Double) -> Double {
+    func width(of text: String, size: Double) -> Double {
         width(of: Substring(text), size: size)
     }
 
     /// `text` if it fits `width`, else its longest prefix that fits followed by an ellipsis.
-    final func fitted(_ text: String, size: Double, width: Double) -> Substring {
+    func fitted(_ text: String, size: Double, width: Double) -> Substring {
         if self.width(of: text, size: size) <= width { return Substring(text) }
         let budget = width - self.width(of: "…", size: size)
         var used = 0.0
@@ -53,6 +48,7 @@ class PDFFont {
 
 /// A Standard 14 Helvetica font with WinAnsiEncoding; characters outside cp1252 print as '?'.
 final class StandardPDFFont: PDFFont {
+    let resourceName: String
     private let baseFont: String
     private let widths: [UInt16]
 
@@ -60,10 +56,8 @@ final class StandardPDFFont: PDFFont {
     init(bold: Bool, resourceName: String) {
         baseFont = bold ? "Helvetica-Bold" : "Helvetica"
         widths = bold ? StandardFontMetrics.helveticaBold : StandardFontMetrics.helvetica
-        super.init(resourceName: resourceName)
+        self.resourceName = resourceName
     }
-
-    override var ascent: Double { 0.718 }
 
     /// The WinAnsi byte for a scalar; '?' when cp1252 has no such character.
     static func winAnsiCode(_ scalar: Unicode.Scalar) -> UInt8 {
@@ -72,17 +66,17 @@ final class StandardPDFFont: PDFFont {
         return StandardFontMetrics.cp1252High[value] ?? UInt8(ascii: "?")
     }
 
-    override func advance(_ scalar: Unicode.Scalar) -> Int {
+    func advance(_ scalar: Unicode.Scalar) -> Int {
         Int(widths[Int(StandardPDFFont.winAnsiCode(scalar))])
     }
 
-    override func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer) {
+    func appendEncoded(_ text: Substring, into buffer: inout ByteBuffer) {
         buffer.append(UInt8(ascii: "<"))
         for scalar in text.unicodeScalars { buffer.append(hex8: StandardPDFFont.winAnsiCode(scalar)) }
         buffer.append(UInt8(ascii: ">"))
     }
 
-    override func writeObjects(id: Int, writer: PDFObjectWriter) throws {
+    func writeObjects(id: Int, writer: PDFObjectWriter) throws {
         try writer.writeObject(id, "<< /Type /Font /Subtype /Type1 /BaseFont /\(baseFont) /Encoding /WinAnsiEncoding >>")
     }
 }
