@@ -25,5 +25,8 @@ final class LargeTableTests: XCTestCase {
         }
         XCTAssertTrue(text.contains("Observation #9999: exit sign checked."))
         XCTAssertTrue(text.contains("Görkem Aydın 9998"))
+        // Long documents get a two-level page tree (64 pages per intermediate node).
+        let bytes = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        XCTAssertEqual(bytes.components(separatedBy: "/Type /Pages /Parent").count - 1, (pages + 63) / 64)
     }
 }

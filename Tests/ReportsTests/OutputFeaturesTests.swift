@@ -73,6 +73,13 @@ final class OutputFeaturesTests: XCTestCase {
         XCTAssertFalse(PDFRenderer(options: PDFTestSupport.options(fonts: .standard14)).embedsFont)
     }
 
+    func testCharactersMissingFromTheEmbeddedFontShowAReplacement() throws {
+        guard PDFRenderer(options: PDFTestSupport.options()).embedsFont else { throw XCTSkip("DejaVu Sans is not installed") }
+        let url = try PDFTestSupport.render(document([.paragraph(text: "Rocket 🚀 launch", style: .body)]))
+        try PDFTestSupport.assertValid(url)
+        XCTAssertTrue(try PDFTestSupport.text(url).contains("Rocket \u{FFFD} launch"))
+    }
+
     func testMissingTrueTypeFilesFallBackToHelvetica() throws {
         let options = PDFTestSupport.options(fonts: .trueType(regular: "/missing/a.ttf", bold: "/missing/b.ttf"))
         XCTAssertFalse(PDFRenderer(options: options).embedsFont)

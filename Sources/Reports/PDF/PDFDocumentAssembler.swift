@@ -17,10 +17,15 @@ final class PDFDocumentAssembler: PageSink {
     private let resources: Int
     private let fontIDs: [Int]
     private var pageIDs: [Int] = []
+    /// Intermediate /Pages nodes, one per `pagesPerNode` pages, when the document is long.
+    private var groupIDs: [Int] = []
+    private let usesGroups: Bool
+    /// Viewers look pages up through the tree; 64 kids per node keeps every lookup short.
+    static let pagesPerNode = 64
     private let pageSize: (width: Double, height: Double)
     private var pageDictionary = ByteBuffer(capacity: 512)
 
-    init(sink: ByteSink, options: PDFRenderOptions, fonts: [PDFFont]) throws {
+    init(sink: ByteSink, options: PDFRenderOptions, fonts: [PDFFont], expectedPages: Int) throws {
         let objects = try PDFObjectWriter(sink: sink)
         writer = objects
         self.options = options
@@ -29,6 +34,7 @@ final class PDFDocumentAssembler: PageSink {
         pagesRoot = objects.reserve()
         resources = objects.reserve()
         fontIDs = fonts.map { _ in objects.reserve() }
+        usesGroups = expectedPages > PDFDocumentAssembler.pagesPerNode
     }
 
     /// The object number of a page, reserving it on first request (links may point forward).
@@ -42,7 +48,7 @@ final class PDFDocumentAssembler: PageSink {
         let contents = writer.reserve()
         try writer.writeStream(contents, data: content.bytes)
         pageDictionary.removeAll()
-        pageDictionary.append("<< /Type /Page /Parent \(pagesRoot) 0 R /MediaBox [0 0 ")
+        pageDictionary.append("<< /Type /Page /Parent \(parentID(of: index)) 0 R /MediaBox [0 0 ")
         pageDictionary.append(numbers: pageSize.width, pageSize.height)
         pageDictionary.append("] /Resources \(resources) 0 R /Contents \(contents) 0 R")
         if !links.isEmpty {
@@ -60,11 +66,31 @@ final class PDFDocumentAssembler: PageSink {
         try writer.writeObject(page, buffer: pageDictionary)
     }
 
+    private func parentID(of index: Int) -> Int {
+        guard usesGroups else { return pagesRoot }
+        let group = index / PDFDocumentAssembler.pagesPerNode
+        while groupIDs.count <= group { groupIDs.append(writer.reserve()) }
+        return groupIDs[group]
+    }
+
+    /// Writes the page tree: the root holds the pages directly, or one node per 64 pages.
+    private func writePageTree() throws {
+        func references(_ ids: ArraySlice<Int>) -> String { ids.map { "\($0) 0 R" }.joined(separator: " ") }
+        guard usesGroups else {
+            try writer.writeObject(pagesRoot, "<< /Type /Pages /Kids [\(references(pageIDs[...]))] /Count \(pageIDs.count) >>")
+            return
+        }
+        for (group, id) in groupIDs.enumerated() {
+            let start = group * PDFDocumentAssembler.pagesPerNode
+            let kids = pageIDs[start..<min(pageIDs.count, start + PDFDocumentAssembler.pagesPerNode)]
+            try writer.writeObject(id, "<< /Type /Pages /Parent \(pagesRoot) 0 R /Kids [\(references(kids))] /Count \(kids.count) >>")
+        }
+        try writer.writeObject(pagesRoot, "<< /Type /Pages /Kids [\(references(groupIDs[...]))] /Count \(pageIDs.count) >>")
+    }
+
     /// Writes everything that depends on the whole document, then the xref and trailer.
     func finish(metadata: ReportMetadata, outline: [OutlineEntry]) throws {
-        let pageCount = pageIDs.count
-        let kids = pageIDs.map { "\($0) 0 R" }.joined(separator: " ")
-        try writer.writeObject(pagesRoot, "<< /Type /Pages /Kids [\(kids)] /Count \(pageCount) >>")
+        try writePageTree()
         let fontEntries = zip(fonts, fontIDs).map { "/\($0.resourceName) \($1) 0 R" }.joined(separator: " ")
         try writer.writeObject(resources, "<< /Font << \(fontEntries) >> /ProcSet [/PDF /Text] >>")
         for (font, id) in zip(fonts, fontIDs) { try font.writeObjects(id: id, writer: writer) }

@@ -38,7 +38,8 @@ public struct PDFRenderer: Sendable {
         let pageCount = try measuring.run(document.blocks, headings: headings)
 
         let fonts = makeFonts()
-        let assembler = try PDFDocumentAssembler(sink: sink, options: options, fonts: [fonts.regular, fonts.bold])
+        let assembler = try PDFDocumentAssembler(sink: sink, options: options, fonts: [fonts.regular, fonts.bold],
+                                                 expectedPages: pageCount)
         let recording = LayoutEngine(fonts: fonts, options: options, title: document.metadata.title,
                                      totalPages: pageCount, knownHeadings: measuring.headingLocations, sink: assembler)
         let recordedPages = try recording.run(document.blocks, headings: headings)

@@ -13,6 +13,9 @@ final class EmbeddedPDFFont: PDFFont {
     private(set) var usedGlyphs: [UInt16] = [0]
     /// The first scalar that produced each CID, for the ToUnicode map.
     private var scalarsForCID: [Unicode.Scalar] = ["\u{0}"]
+    /// Shown for characters the font lacks: U+FFFD when the font has it, else '?', so a
+    /// missing character stays visible and extracts as a replacement instead of vanishing.
+    private let replacement: (scalar: Unicode.Scalar, glyph: UInt16)
 
     /// Wraps a parsed font.
     init(font: TrueTypeFont, resourceName: String) {
@@ -21,10 +24,13 @@ final class EmbeddedPDFFont: PDFFont {
         glyphWidths = (0..<font.glyphCount).map { UInt16(min(65535, (Double(font.advance(of: UInt16($0))) * scale).rounded())) }
         cidForGlyph = [UInt16](repeating: 0, count: font.glyphCount)
         self.resourceName = resourceName
+        let diamond = font.glyph(for: "\u{FFFD}")
+        replacement = diamond != 0 ? ("\u{FFFD}", diamond) : ("?", font.glyph(for: "?"))
     }
 
     func advance(_ scalar: Unicode.Scalar) -> Int {
-        let glyph = Int(font.glyph(for: scalar))
+        var glyph = Int(font.glyph(for: scalar))
+        if glyph == 0 { glyph = Int(replacement.glyph) }
         return glyph < glyphWidths.count ? Int(glyphWidths[glyph]) : 0
     }
 
@@ -35,8 +41,9 @@ final class EmbeddedPDFFont: PDFFont {
     }
 
     /// The CID for a scalar, assigning the next free one on first use.
-    @inline(__always) private func cid(for scalar: Unicode.Scalar) -> UInt16 {
-        let glyph = font.glyph(for: scalar)
+    @inline(__always) private func cid(for original: Unicode.Scalar) -> UInt16 {
+        var scalar = original, glyph = font.glyph(for: original)
+        if glyph == 0 { (scalar, glyph) = replacement }
         guard glyph != 0, Int(glyph) < cidForGlyph.count else { return 0 }
         let existing = cidForGlyph[Int(glyph)]
         if existing != 0 { return existing }
