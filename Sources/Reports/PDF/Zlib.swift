@@ -23,7 +23,9 @@ public enum Zlib {
     /// Reusing `output` across calls avoids one allocation per page.
     public static func compress(_ input: [UInt8], into output: inout [UInt8], level: Int32 = 6) throws {
         var capacity = compressBound(uLong(input.count))
-        if output.count < Int(capacity) { output = [UInt8](repeating: 0, count: Int(capacity)) }
+        // Growing by appending keeps the array's existing storage, so a reused buffer stops
+        // allocating once it has seen the largest page.
+        if output.count < Int(capacity) { output.append(contentsOf: repeatElement(0, count: Int(capacity) - output.count)) }
         let status = output.withUnsafeMutableBufferPointer { out -> Int32 in
             input.withUnsafeBufferPointer { source in
                 compress2(out.baseAddress, &capacity, source.baseAddress, uLong(source.count), level)
