@@ -141,3 +141,22 @@ final class OutputFeaturesTests: XCTestCase {
         return result
     }
 }
+
+final class KeepTogetherTests: XCTestCase {
+    /// Wherever the heading falls on the page, it shares its page with the chart or table after it.
+    func testHeadingsStayWithTheChartOrTableThatFollows() throws {
+        let chart = ReportBlock.chart(ChartSpec(kind: .bar, title: "Severity chart", categories: ["a"], series: [ChartSeries(name: "s", values: [1])]))
+        let table = ReportBlock.table(TableSpec(columns: [TableColumn(title: "Col")], rows: [["first row"]], caption: "Table caption"))
+        for (follower, marker) in [(chart, "Severity chart"), (table, "Table caption")] {
+            for filler in stride(from: 29, through: 53, by: 3) {
+                let blocks = (0..<filler).map { ReportBlock.paragraph(text: "Filler line \($0)", style: .body) }
+                    + [.heading(level: 2, text: "Section heading"), follower]
+                let url = try PDFTestSupport.render(ReportDocument(metadata: ReportMetadata(title: "Keep"), blocks: blocks))
+                let pages = try PDFTestSupport.pageCount(url)
+                let page = try (1...pages).first { try PDFTestSupport.text(url, page: $0).contains("Section heading") }
+                let text = try PDFTestSupport.text(url, page: try XCTUnwrap(page))
+                XCTAssertTrue(text.contains(marker), "filler \(filler): heading separated from \(marker)")
+            }
+        }
+    }
+}

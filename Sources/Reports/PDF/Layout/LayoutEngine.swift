@@ -36,10 +36,11 @@ final class LayoutEngine {
 
     /// Lays out every block and returns the number of pages.
     func run(_ blocks: [ReportBlock], headings: [(level: Int, text: String)]) throws -> Int {
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             switch block {
             case let .heading(level, text):
-                try layoutHeading(level: level, text: text)
+                let next = index + 1 < blocks.count ? blocks[index + 1] : nil
+                try layoutHeading(level: level, text: text, keepWith: next.map(leadHeight) ?? 0)
             case let .paragraph(text, paragraphStyle):
                 try layoutParagraph(text, style: paragraphStyle)
             case let .bulletList(items):
@@ -56,6 +57,18 @@ final class LayoutEngine {
         }
         try finishPage()
         return pageIndex + 1
+    }
+
+    /// The height of the first unbreakable piece of a block: what a heading must keep with it
+    /// so it never ends a page alone (a chart is one piece; a table its header and first row).
+    func leadHeight(of block: ReportBlock) -> Double {
+        switch block {
+        case .paragraph, .bulletList, .tableOfContents: return style.lineHeight * 2
+        case let .heading(level, _): return style.headingSize(level: level) * 1.25 + style.lineHeight * 2
+        case .chart: return chartHeight
+        case let .table(spec): return tableLeadHeight(spec)
+        case .pageBreak: return 0
+        }
     }
 
     /// Space left above the bottom margin.

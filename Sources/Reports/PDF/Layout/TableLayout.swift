@@ -17,14 +17,14 @@ extension LayoutEngine {
     func layoutTable(_ spec: TableSpec) throws {
         guard !spec.columns.isEmpty else { return }
         let frame = makeFrame(spec)
+        let header = wrapRow(spec.headerRow, frame: frame, font: fonts.bold)
+        let headerHeight = frame.height(lines: header.map(\.count).max() ?? 1)
+        // Keep caption, header and the first row (or its first lines when huge) together.
+        let lead = tableLeadHeight(spec)
+        try ensureSpace(lead)
         if let caption = spec.caption {
             try layoutParagraph(caption, style: .strong)
         }
-        let header = wrapRow(spec.headerRow, frame: frame, font: fonts.bold)
-        let headerHeight = frame.height(lines: header.map(\.count).max() ?? 1)
-        // Keep the header with the first row (or its first lines when the row is huge).
-        let firstLines = spec.rows.first.map { wrapRow($0, frame: frame, font: fonts.regular).map(\.count).max() ?? 1 } ?? 1
-        try ensureSpace(headerHeight + frame.height(lines: min(firstLines, 3)))
         var headerAtTop = !pageHasContent
         drawHeader(header, frame: frame, height: headerHeight)
         var rowsOnPage = 0
@@ -57,6 +57,19 @@ extension LayoutEngine {
             }
         }
         cursorY -= style.lineHeight * 0.8
+    }
+
+    /// Caption, header and up to three lines of the first row: the part that must not be split.
+    func tableLeadHeight(_ spec: TableSpec) -> Double {
+        guard !spec.columns.isEmpty else { return 0 }
+        let frame = makeFrame(spec)
+        let headerLines = wrapRow(spec.headerRow, frame: frame, font: fonts.bold).map(\.count).max() ?? 1
+        let firstLines = spec.rows.first.map { wrapRow($0, frame: frame, font: fonts.regular).map(\.count).max() ?? 1 } ?? 0
+        let caption = spec.caption.map {
+            Double(TextWrapper.wrap(TextWrapper.sanitized($0), font: fonts.bold, size: style.base, maxWidth: geometry.contentWidth).count)
+                * style.base * 1.4 + style.base * 0.7
+        } ?? 0
+        return caption + frame.height(lines: headerLines) + (firstLines > 0 ? frame.height(lines: min(firstLines, 3)) : 0)
     }
 
     private func continueOnNewPage(_ spec: TableSpec, header: [[WrappedLine]], frame: TableFrame, headerHeight: Double) throws {

@@ -2,13 +2,15 @@ import Foundation
 
 /// Headings, paragraphs and bullet lists.
 extension LayoutEngine {
-    func layoutHeading(level: Int, text: String) throws {
+    /// A heading; `keepWith` is the height of what follows that must share its page.
+    func layoutHeading(level: Int, text: String, keepWith: Double) throws {
         let size = style.headingSize(level: level)
         let lineHeight = size * 1.25
         let lines = TextWrapper.wrap(TextWrapper.sanitized(text), font: fonts.bold, size: size, maxWidth: geometry.contentWidth)
         let spaceBefore = pageHasContent ? size * 0.9 : 0
-        // Keep the heading with at least three lines of what follows.
-        let needed = spaceBefore + Double(lines.count) * lineHeight + style.lineHeight * 3
+        // Keep the heading with the start of what follows, unless that alone overfills a page.
+        let own = spaceBefore + Double(lines.count) * lineHeight + size * 0.35 + 4
+        let needed = own + (own + keepWith <= geometry.contentHeight ? keepWith : style.lineHeight * 2)
         try ensureSpace(needed)
         if pageHasContent { cursorY -= spaceBefore }
         recordHeading(y: cursorY)
