@@ -109,6 +109,17 @@ public final class AtomicFileWriter: ByteSink {
             unlink(temporaryPath)
             throw OutputError.renameFailed(path: destination.path, errno: renameCode)
         }
+        syncDirectory()
+    }
+
+    /// Makes the rename itself durable. Best effort: some file systems refuse to sync a
+    /// directory, and the file's own data is already on disk by then.
+    private func syncDirectory() {
+        let directory = destination.deletingLastPathComponent().path
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
     }
 
     /// Abandons the output: closes and deletes the temporary file. Safe to call twice.
