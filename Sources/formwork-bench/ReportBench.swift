@@ -7,8 +7,11 @@ enum ReportBench {
     static func run() throws {
         let rows = inspectionRows(count: 10_000)
         let document = inspectionReport(rows: rows)
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-bench-\(getpid()).pdf")
-        defer { try? FileManager.default.removeItem(at: output) }
+        // FORMWORK_BENCH_PDF=path keeps the rendered file for inspection.
+        let kept = ProcessInfo.processInfo.environment["FORMWORK_BENCH_PDF"]
+        let output = kept.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("formwork-bench-\(getpid()).pdf")
+        defer { if kept == nil { try? FileManager.default.removeItem(at: output) } }
         let renderer = PDFRenderer()
         var summary: PDFRenderSummary?
         let nanos = try Measure.median(runs: 5) { summary = try renderer.render(document, to: output) }

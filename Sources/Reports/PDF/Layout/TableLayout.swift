@@ -78,17 +78,19 @@ extension LayoutEngine {
     }
 
     private func makeFrame(_ spec: TableSpec) -> TableFrame {
-        let weights = spec.columns.map { $0.width.isFinite && $0.width > 0 ? $0.width : 1 }
-        let total = weights.reduce(0, +)
-        var xs: [Double] = [], widths: [Double] = []
+        let size = style.tableSize
+        // Both cell paddings, plus a point so rounding in the wrapper never splits the longest word.
+        let padding = 8.0 + 1
+        let widths = ColumnWidths.resolve(
+            weights: spec.columns.map(\.width),
+            minimums: ColumnWidths.longestWords(spec, regular: fonts.regular, bold: fonts.bold, size: size).map { $0 + padding },
+            total: geometry.contentWidth)
+        var xs: [Double] = []
         var x = geometry.left
-        for weight in weights {
-            let width = geometry.contentWidth * weight / total
+        for width in widths {
             xs.append(x)
-            widths.append(width)
             x += width
         }
-        let size = style.tableSize
         return TableFrame(xs: xs, widths: widths, alignments: spec.columns.map(\.alignment), size: size, lineHeight: size * 1.25)
     }
 
