@@ -29,76 +29,95 @@ struct ChartDrawer {
 
     // MARK: bars and lines
 
+    /// Series values as a dense matrix (missing and non-finite values are 0).
+    private struct Grid {
+        let values: [[Double]]
+        let count: Int
+
+        init(series: [ChartSeries], count: Int) {
+            self.count = count
+            values = series.map { item in (0..<count).map { $0 < item.values.count && item.values[$0].isFinite ? item.values[$0] : 0 } }
+        }
+
+        /// The value range the axis must cover; stacked bars add up per category and sign.
+        func range(stacked: Bool) -> (low: Double, high: Double) {
+            var low = 0.0, high = 0.0
+            for category in 0..<count {
+                let column = values.map { $0[category] }
+                if stacked {
+                    high = max(high, column.filter { $0 > 0 }.reduce(0, +))
+                    low = min(low, column.filter { $0 < 0 }.reduce(0, +))
+                } else {
+                    high = max(high, column.max() ?? 0)
+                    low = min(low, column.min() ?? 0)
+                }
+            }
+            return (low, high)
+        }
+    }
+
+    /// The plotting area with its value scale and the width of one category slot.
+    private struct Plot {
+        let rect: ChartRect
+        let scale: ChartScale
+        let slot: Double
+
+        func y(_ value: Double) -> Double { scale.position(value, bottom: rect.y, height: rect.height) }
+        func center(_ category: Int) -> Double { rect.x + slot * (Double(category) + 0.5) }
+    }
+
     private func drawAxesChart(_ kind: ChartKind, series: [ChartSeries], categories: [String], in body: ChartRect, canvas: inout PageCanvas) {
         let count = max(categories.count, series.map(\.values.count).max() ?? 0)
         guard count > 0, !series.isEmpty else { return noData(in: body, canvas: &canvas) }
-        func value(_ s: Int, _ c: Int) -> Double {
-            let values = series[s].values
-            return c < values.count && values[c].isFinite ? values[c] : 0
-        }
-        var low = 0.0, high = 0.0
-        for c in 0..<count {
-            if kind == .stackedBar {
-                let column = (0..<series.count).map { value($0, c) }
-                high = max(high, column.filter { $0 > 0 }.reduce(0, +))
-                low = min(low, column.filter { $0 < 0 }.reduce(0, +))
-            } else {
-                for s in series.indices { high = max(high, value(s, c)); low = min(low, value(s, c)) }
-            }
-        }
-        let scale = ChartScale(low: low, high: high)
+        let grid = Grid(series: series, count: count)
+        let range = grid.range(stacked: kind == .stackedBar)
+        let scale = ChartScale(low: range.low, high: range.high)
         let tickLabels = scale.ticks.map(ChartScale.label)
         let axisWidth = (tickLabels.map { fonts.regular.width(of: $0, size: labelSize) }.max() ?? 0) + 6
-        let plot = ChartRect(x: body.x + axisWidth, y: body.y + labelSize * 1.8, width: body.width - axisWidth,
+        let rect = ChartRect(x: body.x + axisWidth, y: body.y + labelSize * 1.8, width: body.width - axisWidth,
                              height: body.height - labelSize * 2.2)
-        guard plot.width > 10, plot.height > 10 else { return }
-        drawGrid(scale, labels: tickLabels, plot: plot, canvas: &canvas)
-        let slot = plot.width / Double(count)
-        drawCategoryLabels(categories, slot: slot, plot: plot, canvas: &canvas)
-        let zero = scale.position(0, bottom: plot.y, height: plot.height)
-        switch kind {
-        case .line:
-            for s in series.indices {
-                let color = PDFColor.palette[s % PDFColor.palette.count]
-                canvas.useStroke(color, width: 1.5)
-                for c in 0..<count {
-                    let x = plot.x + slot * (Double(c) + 0.5), y = scale.position(value(s, c), bottom: plot.y, height: plot.height)
-                    if c == 0 { canvas.move(to: x, y) } else { canvas.addLine(to: x, y) }
-                }
-                canvas.strokePath()
-                for c in 0..<count {
-                    let x = plot.x + slot * (Double(c) + 0.5), y = scale.position(value(s, c), bottom: plot.y, height: plot.height)
-                    canvas.fillRect(x: x - 1.8, y: y - 1.8, width: 3.6, height: 3.6, color: color)
-                }
+        guard rect.width > 10, rect.height > 10 else { return }
+        let plot = Plot(rect: rect, scale: scale, slot: rect.width / Double(count))
+        drawGrid(scale, labels: tickLabels, plot: rect, canvas: &canvas)
+        drawCategoryLabels(categories, slot: plot.slot, plot: rect, canvas: &canvas)
+        if kind == .line { drawLines(grid, plot: plot, canvas: &canvas) } else { drawBars(kind, grid: grid, plot: plot, canvas: &canvas) }
+        canvas.line(x1: rect.x, y1: plot.y(0), x2: rect.right, y2: plot.y(0), color: .muted, width: 0.8)
+        canvas.line(x1: rect.x, y1: rect.y, x2: rect.x, y2: rect.top, color: .muted, width: 0.8)
+    }
+
+    private func drawLines(_ grid: Grid, plot: Plot, canvas: inout PageCanvas) {
+        for (index, values) in grid.values.enumerated() {
+            let color = PDFColor.palette[index % PDFColor.palette.count]
+            canvas.useStroke(color, width: 1.5)
+            for (category, value) in values.enumerated() {
+                if category == 0 { canvas.move(to: plot.center(category), plot.y(value)) } else { canvas.addLine(to: plot.center(category), plot.y(value)) }
             }
-        case .stackedBar, .histogram, .bar:
-            let gap = kind == .histogram ? 0 : slot * 0.2
-            let groups = kind == .bar ? series.count : 1
-            let barWidth = (slot - gap) / Double(max(1, groups))
-            for c in 0..<count {
-                var up = 0.0, down = 0.0
-                for s in series.indices {
-                    let v = value(s, c)
-                    let color = PDFColor.palette[s % PDFColor.palette.count]
-                    let x = plot.x + slot * Double(c) + gap / 2 + (kind == .bar ? Double(s) * barWidth : 0)
-                    var from = 0.0, to = v
-                    if kind == .stackedBar {
-                        if v >= 0 { from = up; up += v; to = up } else { from = down; down += v; to = down }
-                    }
-                    let y1 = scale.position(from, bottom: plot.y, height: plot.height)
-                    let y2 = scale.position(to, bottom: plot.y, height: plot.height)
-                    canvas.fillRect(x: x, y: min(y1, y2), width: barWidth, height: abs(y2 - y1), color: color)
-                    if kind != .stackedBar { drawValueLabel(v, x: x, width: barWidth, top: y2, zero: y1, canvas: &canvas) }
-                    if kind == .histogram {
-                        canvas.line(x1: x, y1: plot.y, x2: x, y2: max(y1, y2), color: .white, width: 0.6)
-                    }
-                }
+            canvas.strokePath()
+            for (category, value) in values.enumerated() {
+                canvas.fillRect(x: plot.center(category) - 1.8, y: plot.y(value) - 1.8, width: 3.6, height: 3.6, color: color)
             }
-        case .pie, .donut:
-            break
         }
-        canvas.line(x1: plot.x, y1: zero, x2: plot.right, y2: zero, color: .muted, width: 0.8)
-        canvas.line(x1: plot.x, y1: plot.y, x2: plot.x, y2: plot.top, color: .muted, width: 0.8)
+    }
+
+    /// Side-by-side bars (bar), stacked bars (stackedBar) or touching bars (histogram).
+    private func drawBars(_ kind: ChartKind, grid: Grid, plot: Plot, canvas: inout PageCanvas) {
+        let gap = kind == .histogram ? 0 : plot.slot * 0.2
+        let barWidth = (plot.slot - gap) / Double(kind == .bar ? max(1, grid.values.count) : 1)
+        for category in 0..<grid.count {
+            var up = 0.0, down = 0.0
+            for (index, values) in grid.values.enumerated() {
+                let value = values[category]
+                let x = plot.rect.x + plot.slot * Double(category) + gap / 2 + (kind == .bar ? Double(index) * barWidth : 0)
+                var from = 0.0, to = value
+                if kind == .stackedBar {
+                    if value >= 0 { from = up; up += value; to = up } else { from = down; down += value; to = down }
+                }
+                let y1 = plot.y(from), y2 = plot.y(to)
+                canvas.fillRect(x: x, y: min(y1, y2), width: barWidth, height: abs(y2 - y1), color: PDFColor.palette[index % PDFColor.palette.count])
+                if kind != .stackedBar { drawValueLabel(value, x: x, width: barWidth, top: y2, zero: y1, canvas: &canvas) }
+                if kind == .histogram { canvas.line(x1: x, y1: plot.rect.y, x2: x, y2: max(y1, y2), color: .white, width: 0.6) }
+            }
+        }
     }
 
     /// The value above (or, for negatives, below) a bar, when it fits the bar's width.
@@ -183,41 +202,5 @@ struct ChartDrawer {
 
     private func noData(in body: ChartRect, canvas: inout PageCanvas) {
         canvas.text("No data", x: body.x, y: body.y + body.height / 2, font: fonts.regular, size: labelSize, color: .muted)
-    }
-}
-
-/// Circular arcs as cubic Béziers (each segment ≤ 90°, control distance 4/3·tan(θ/4)·r).
-enum PieGeometry {
-    /// Adds a closed pie or ring sector from angle `start` to `end` (radians, either direction).
-    static func sector(center: (Double, Double), outer: Double, inner: Double, from start: Double, to end: Double, canvas: inout PageCanvas) {
-        let (cx, cy) = center
-        if inner > 0 {
-            canvas.move(to: cx + inner * cos(start), cy + inner * sin(start))
-            canvas.addLine(to: cx + outer * cos(start), cy + outer * sin(start))
-        } else {
-            canvas.move(to: cx, cy)
-            canvas.addLine(to: cx + outer * cos(start), cy + outer * sin(start))
-        }
-        arc(cx, cy, outer, start, end, canvas: &canvas)
-        if inner > 0 {
-            canvas.addLine(to: cx + inner * cos(end), cy + inner * sin(end))
-            arc(cx, cy, inner, end, start, canvas: &canvas)
-        }
-    }
-
-    /// Appends arc segments from the current point (which must be at `start`).
-    static func arc(_ cx: Double, _ cy: Double, _ r: Double, _ start: Double, _ end: Double, canvas: inout PageCanvas) {
-        let total = end - start
-        let segments = max(1, Int((abs(total) / (Double.pi / 2)).rounded(.up)))
-        let step = total / Double(segments)
-        let k = 4.0 / 3.0 * tan(step / 4) * r
-        var a0 = start
-        for _ in 0..<segments {
-            let a1 = a0 + step
-            canvas.addCurve(cx + r * cos(a0) - k * sin(a0), cy + r * sin(a0) + k * cos(a0),
-                            cx + r * cos(a1) + k * sin(a1), cy + r * sin(a1) - k * cos(a1),
-                            to: cx + r * cos(a1), cy + r * sin(a1))
-            a0 = a1
-        }
     }
 }
