@@ -69,3 +69,35 @@ final class HostileInputTests: XCTestCase {
         }
     }
 }
+
+final class RandomTextTests: XCTestCase {
+    /// Random text from many scripts (combining marks, RTL, astral planes, controls) always
+    /// yields a valid file in both font modes.
+    func testRandomUnicodeTextRendersValidFiles() throws {
+        var random = SystemRandomNumberGenerator()
+        let ranges: [ClosedRange<UInt32>] = [0x00...0x7F, 0x80...0x24F, 0x300...0x36F, 0x370...0x52F, 0x590...0x6FF,
+                                             0x2000...0x2BFF, 0x4E00...0x4E80, 0xFFF0...0xFFFD, 0x1F300...0x1F6FF, 0x1D400...0x1D7FF]
+        func randomText(_ length: Int) -> String {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length {
+                let range = ranges[Int.random(in: 0..<ranges.count, using: &random)]
+                if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) { scalars.append(scalar) }
+            }
+            return String(scalars)
+        }
+        let rows = (0..<150).map { _ in [randomText(8), randomText(40), randomText(3)] }
+        let doc = ReportDocument(metadata: ReportMetadata(title: randomText(30), author: randomText(10)), blocks: [
+            .tableOfContents, .heading(level: 1, text: randomText(20)), .paragraph(text: randomText(400), style: .body),
+            .bulletList(items: [randomText(50), randomText(5)]),
+            .table(TableSpec(columns: [TableColumn(title: randomText(6)), TableColumn(title: randomText(6), width: 3),
+                                       TableColumn(title: randomText(6), alignment: .trailing)], rows: rows)),
+            .chart(ChartSpec(kind: .donut, title: randomText(12), categories: [randomText(5), randomText(5)],
+                             series: [ChartSeries(name: randomText(4), values: [1, 2])])),
+        ])
+        for fonts in [PDFRenderOptions.FontChoice.automatic, .standard14] {
+            let url = try PDFTestSupport.render(doc, options: PDFTestSupport.options(fonts: fonts))
+            try PDFTestSupport.assertValid(url)
+            XCTAssertGreaterThan(try PDFTestSupport.pageCount(url), 1)
+        }
+    }
+}
