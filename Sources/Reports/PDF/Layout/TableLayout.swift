@@ -18,45 +18,57 @@ extension LayoutEngine {
         guard !spec.columns.isEmpty else { return }
         let frame = makeFrame(spec)
         let header = wrapRow(spec.headerRow, frame: frame, font: fonts.bold)
-        let headerHeight = frame.height(lines: header.map(\.count).max() ?? 1)
+        var state = TableState(spec: spec, frame: frame, header: header,
+                               headerHeight: frame.height(lines: header.map(\.count).max() ?? 1))
         // Keep caption, header and the first row (or its first lines when huge) together.
-        let lead = tableLeadHeight(spec)
-        try ensureSpace(lead)
+        try ensureSpace(tableLeadHeight(spec))
         if let caption = spec.caption {
             try layoutParagraph(caption, style: .strong)
         }
-        var headerAtTop = !pageHasContent
-        drawHeader(header, frame: frame, height: headerHeight)
-        var rowsOnPage = 0
+        state.headerAtTop = !pageHasContent
+        drawHeader(header, frame: frame, height: state.headerHeight)
         for (rowIndex, row) in spec.rows.enumerated() {
-            var cells = wrapRow(row, frame: frame, font: fonts.regular)[...].map { $0[...] }
-            while true {
-                let height = frame.height(lines: cells.map(\.count).max() ?? 1)
-                if height <= available {
-                    drawRow(cells, frame: frame, height: height, striped: rowIndex % 2 == 1)
-                    rowsOnPage += 1
-                    break
-                }
-                let fresh = geometry.contentHeight - (spec.repeatHeader ? headerHeight : 0)
-                let fitting = Int(((available - 2 * frame.padY) / frame.lineHeight).rounded(.down))
-                let canMove = rowsOnPage > 0 || !headerAtTop
-                if canMove && (height <= fresh || fitting < 1) {
-                    try continueOnNewPage(spec, header: header, frame: frame, headerHeight: headerHeight)
-                    rowsOnPage = 0
-                    headerAtTop = true
-                    continue
-                }
-                // Taller than a whole page: fill this page with as many lines as fit.
-                let take = max(1, fitting)
-                let part = cells.map { $0.prefix(take) }
-                drawRow(part, frame: frame, height: frame.height(lines: take), striped: rowIndex % 2 == 1)
-                cells = cells.map { $0.dropFirst(take) }
-                try continueOnNewPage(spec, header: header, frame: frame, headerHeight: headerHeight)
-                rowsOnPage = 0
-                headerAtTop = true
-            }
+            try layoutRow(wrapRow(row, frame: frame, font: fonts.regular).map { $0[...] }, striped: rowIndex % 2 == 1, state: &state)
         }
         cursorY -= style.lineHeight * 0.8
+    }
+
+    /// What the row loop needs to know about the table and the current page.
+    private struct TableState {
+        let spec: TableSpec
+        let frame: TableFrame
+        let header: [[WrappedLine]]
+        let headerHeight: Double
+        var rowsOnPage = 0
+        var headerAtTop = false
+    }
+
+    /// Places one row: here if it fits, on the next page if it would fit there, otherwise split
+    /// line by line across as many pages as it needs.
+    private func layoutRow(_ wrapped: [ArraySlice<WrappedLine>], striped: Bool, state: inout TableState) throws {
+        let frame = state.frame
+        var cells = wrapped
+        while true {
+            let height = frame.height(lines: cells.map(\.count).max() ?? 1)
+            if height <= available {
+                drawRow(cells, frame: frame, height: height, striped: striped)
+                state.rowsOnPage += 1
+                return
+            }
+            let fresh = geometry.contentHeight - (state.spec.repeatHeader ? state.headerHeight : 0)
+            let fitting = Int(((available - 2 * frame.padY) / frame.lineHeight).rounded(.down))
+            let canMove = state.rowsOnPage > 0 || !state.headerAtTop
+            if !(canMove && (height <= fresh || fitting < 1)) {
+                // Taller than a whole page: fill this page with as many lines as fit.
+                let take = max(1, fitting)
+                drawRow(cells.map { $0.prefix(take) }, frame: frame, height: frame.height(lines: take), striped: striped)
+                cells = cells.map { $0.dropFirst(take) }
+            }
+            try newPage()
+            if state.spec.repeatHeader { drawHeader(state.header, frame: frame, height: state.headerHeight) }
+            state.rowsOnPage = 0
+            state.headerAtTop = true
+        }
     }
 
     /// Caption, header and up to three lines of the first row: the part that must not be split.
@@ -70,11 +82,6 @@ extension LayoutEngine {
                 * style.base * 1.4 + style.base * 0.7
         } ?? 0
         return caption + frame.height(lines: headerLines) + (firstLines > 0 ? frame.height(lines: min(firstLines, 3)) : 0)
-    }
-
-    private func continueOnNewPage(_ spec: TableSpec, header: [[WrappedLine]], frame: TableFrame, headerHeight: Double) throws {
-        try newPage()
-        if spec.repeatHeader { drawHeader(header, frame: frame, height: headerHeight) }
     }
 
     private func makeFrame(_ spec: TableSpec) -> TableFrame {
