@@ -88,6 +88,16 @@ final class FontTests: XCTestCase {
         }
     }
 
+    func testRestrictedLicenseFontIsRefused() throws {
+        let font = try dejaVu()
+        var bytes = font.data
+        let os2 = try XCTUnwrap(font.tables["OS/2"]?.lowerBound)
+        bytes.setU16(0x0002, at: os2 + 8)
+        XCTAssertThrowsError(try TrueTypeFont(data: bytes)) {
+            XCTAssertEqual($0 as? FontError, .embeddingRestricted(name: "DejaVuSans"))
+        }
+    }
+
     func testTruncatedDejaVuThrows() throws {
         let font = try dejaVu()
         let truncated = Array(font.data.prefix(font.data.count / 3))

@@ -61,24 +61,37 @@ public final class TrueTypeFont: @unchecked Sendable {
             ?? TrueTypeCmap.Mapping(bmp: [UInt16](repeating: 0, count: 0x10000), supplementary: [:])
         bmpGlyphs = cmap.bmp
         supplementaryGlyphs = cmap.supplementary
-        if let post = directory["post"]?.lowerBound {
-            italicAngle = Double(try reader.i16(post + 4)) + Double(try reader.u16(post + 6)) / 65536
-            isFixedPitch = try reader.u32(post + 12) != 0
-        } else {
-            italicAngle = 0
-            isFixedPitch = false
+        let name = TrueTypeFont.readPostScriptName(reader, name: directory["name"]?.lowerBound) ?? "EmbeddedFont"
+        let style = try StyleMetrics(reader, post: directory["post"]?.lowerBound, os2: directory["OS/2"]?.lowerBound,
+                                     ascender: ascender)
+        // fsType 2 alone means "restricted license embedding": the font may not be embedded at all.
+        if style.fsType & 0x000F == 0x0002 { throw FontError.embeddingRestricted(name: name) }
+        postScriptName = name
+        italicAngle = style.italicAngle
+        isFixedPitch = style.isFixedPitch
+        capHeight = style.capHeight
+        weightClass = style.weightClass
+    }
+
+    /// Style fields from the optional `post` and `OS/2` tables, with neutral defaults.
+    private struct StyleMetrics {
+        var italicAngle = 0.0, isFixedPitch = false
+        var capHeight: Int, weightClass = 400
+        var fsType: UInt16 = 0
+
+        init(_ reader: FontDataReader, post: Int?, os2: Int?, ascender: Int) throws {
+            capHeight = ascender
+            if let post {
+                italicAngle = Double(try reader.i16(post + 4)) + Double(try reader.u16(post + 6)) / 65536
+                isFixedPitch = try reader.u32(post + 12) != 0
+            }
+            if let os2 {
+                weightClass = Int(try reader.u16(os2 + 4))
+                fsType = try reader.u16(os2 + 8)
+                // sCapHeight exists from OS/2 version 2 on.
+                if try reader.u16(os2) >= 2, let value = try? reader.i16(os2 + 88), value > 0 { capHeight = Int(value) }
+            }
         }
-        var cap = ascender, weight = 400
-        if let os2 = directory["OS/2"]?.lowerBound {
-            weight = Int(try reader.u16(os2 + 4))
-            let fsType = try reader.u16(os2 + 8)
-            // Bit 1 (value 2) alone means "restricted license embedding": no embedding at all.
-            if fsType & 0x000F == 0x0002 { throw FontError.embeddingRestricted(name: "font") }
-            if try reader.u16(os2) >= 2, let value = try? reader.i16(os2 + 88), value > 0 { cap = Int(value) }
-        }
-        capHeight = cap
-        weightClass = weight
-        postScriptName = TrueTypeFont.readPostScriptName(reader, name: directory["name"]?.lowerBound) ?? "EmbeddedFont"
     }
 
     /// Reads and parses a font file.
