@@ -36,16 +36,17 @@ public struct ReportMetadata: Sendable, Equatable {
     public var subject: String
     /// Search keywords.
     public var keywords: [String]
-    /// When the report was created. Renderers may override it for reproducible builds.
+    /// When the report was created. `SOURCE_DATE_EPOCH` overrides it for reproducible builds.
     public var creationDate: Date
 
-    /// Creates metadata; only the title is required.
+    /// Creates metadata; only the title is required. The creation date defaults to now; the
+    /// same `ReportDocument` value always renders to the same bytes.
     public init(
         title: String,
         author: String = "",
         subject: String = "",
         keywords: [String] = [],
-        creationDate: Date = Date(timeIntervalSince1970: 0)
+        creationDate: Date = Date()
     ) {
         self.title = title
         self.author = author
