@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
+        .library(name: "HTTP", targets: ["HTTP"]),
+        .library(name: "Insights", targets: ["Insights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,11 +42,23 @@ let package = Package(
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TUICursesTests", dependencies: ["TUICurses", "TUIKit"]),
 
+        // HTTP over libcurl; only HTTP imports the curl shim.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "HTTP", dependencies: ["CCurl"]),
+        // A tiny HTTP/1.1 server on POSIX sockets for loopback fakes; test targets only.
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "HTTPTestSupport"]),
+
+        // AI insights: providers, router, usage ledger, grounding, the offline narrator.
+        .target(name: "Insights", dependencies: ["FormCore", "Reports", "HTTP"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "HTTP", "HTTPTestSupport", "FormCore"]),
+
         // Executables.
         .executableTarget(
             name: "formwork",
             dependencies: [
                 "FormCore",
+                "Insights",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
