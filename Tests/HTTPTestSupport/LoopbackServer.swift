@@ -52,15 +52,14 @@ public final class LoopbackServer: @unchecked Sendable {
 
     /// Stops listening and drops every open connection, ending any stall.
     public func stop() {
+        // Shut down (not close) under the lock: the owning threads close their descriptors, so a
+        // descriptor number is never reused while another thread still acts on it.
         lock.lock()
-        let wasStopped = stopped
+        defer { lock.unlock() }
+        guard !stopped else { return }
         stopped = true
-        let connections = openConnections
-        lock.unlock()
-        guard !wasStopped else { return }
-        for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
+        for fd in openConnections { shutdown(fd, Int32(SHUT_RDWR)) }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     var isStopped: Bool {
@@ -100,12 +99,18 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while !isStopped {
             var poller = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 100) > 0 else { continue }
+            guard poll(&poller, 1, 100) > 0, !isStopped else { continue }
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
             lock.lock()
+            guard !stopped else {
+                lock.unlock()
+                close(client)
+                return
+            }
             openConnections.insert(client)
             lock.unlock()
             Thread { [weak self] in self?.serve(client) }.start()
@@ -116,8 +121,8 @@ public final class LoopbackServer: @unchecked Sendable {
         defer {
             lock.lock()
             openConnections.remove(fd)
-            lock.unlock()
             close(fd)
+            lock.unlock()
         }
         if let greeting {
             LoopbackWire.write(fd, greeting)

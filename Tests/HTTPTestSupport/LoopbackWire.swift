@@ -43,10 +43,16 @@ enum LoopbackWire {
 
     /// Reads what is available, waiting at most 5 s; nil at end of stream or on error.
     private static func readSome(_ fd: Int32, _ chunk: inout [UInt8]) -> Int? {
-        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 5000) > 0 else { return nil }
-        let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        return count > 0 ? count : nil
+        for _ in 0..<100 {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, 5000)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready > 0 else { return nil }
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0 && errno == EINTR { continue }
+            return count > 0 ? count : nil
+        }
+        return nil
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
