@@ -45,54 +45,65 @@ public final class InsightRouter: @unchecked Sendable {
         var reasons: [String] = []
         var earliest: Date?
         var attempts = 0
-        func note(_ reason: String, until: Date?) {
-            reasons.append(reason)
-            if let until { earliest = min(earliest ?? until, until) }
-        }
         for provider in providers {
             let endpoint = provider.endpoint
             try budget.check(request, model: endpoint.model, ledger: ledger, now: clock.now())
-            guard breaker.allow(endpoint.name, now: clock.now()) else {
+            let outcome: ProviderOutcome
+            if breaker.allow(endpoint.name, now: clock.now()) {
+                outcome = try run(provider, request, section: section, cancellation: cancellation, attempts: &attempts)
+            } else {
                 let until = openDeadline(endpoint.name)
-                note("\(endpoint.name) cooling down" + (until.map { " until \(RouterError.timestamp($0))" } ?? ""), until: until)
-                continue
+                outcome = .moveOn(endpoint.name + " cooling down" + (until.map { " until \(RouterError.timestamp($0))" } ?? ""), until: until)
             }
-            var attempt = 0
-            while true {
-                attempts += 1
-                switch try call(provider, request, section: section, cancellation: cancellation) {
-                case .success(let completion):
-                    return RoutedCompletion(completion: completion, provider: endpoint.name, model: endpoint.model, attempts: attempts)
-                case .failure(let failure):
-                    if failure.action == .stop {
-                        breaker.trip(endpoint.name, until: clock.now().addingTimeInterval(max(breaker.cooldown, failure.retryAfter ?? 0)))
-                        throw RouterError.stopped(provider: endpoint.name, reason: failure.description)
-                    }
-                    guard failure.action == .retry else {
-                        note(failure.description, until: nil)
-                        break
-                    }
-                    breaker.recordFailure(endpoint.name, now: clock.now())
-                    if let until = openDeadline(endpoint.name) {
-                        note(failure.description + "; cooling down", until: until)
-                        break
-                    }
-                    switch policy.decide(attempt: attempt, hint: failure.retryAfter) {
-                    case .wait(let delay):
-                        try sleep(delay, cancellation: cancellation)
-                        try budget.check(request, model: endpoint.model, ledger: ledger, now: clock.now())
-                        attempt += 1
-                        continue
-                    case .giveUp(let after):
-                        let until = after.map { clock.now().addingTimeInterval($0) }
-                        if let until { breaker.trip(endpoint.name, until: until) }
-                        note(failure.description, until: until)
-                    }
-                }
-                break
+            switch outcome {
+            case .done(let completion):
+                return RoutedCompletion(completion: completion, provider: endpoint.name, model: endpoint.model, attempts: attempts)
+            case .moveOn(let reason, let until):
+                reasons.append(reason)
+                if let until { earliest = min(earliest ?? until, until) }
             }
         }
         throw RouterError.unavailable(earliestRetry: earliest, reasons: reasons)
+    }
+
+    /// How one provider's turn ended.
+    private enum ProviderOutcome {
+        case done(Completion)
+        case moveOn(String, until: Date?)
+    }
+
+    /// One provider's turn: attempts with retries until success, a reason to move on, or a stop.
+    private func run(_ provider: CompletionProvider, _ request: CompletionRequest, section: String,
+                     cancellation: CancellationToken?, attempts: inout Int) throws -> ProviderOutcome {
+        let endpoint = provider.endpoint
+        var attempt = 0
+        while true {
+            attempts += 1
+            let failure: ProviderFailure
+            switch try call(provider, request, section: section, cancellation: cancellation) {
+            case .success(let completion): return .done(completion)
+            case .failure(let error): failure = error
+            }
+            switch failure.action {
+            case .stop:
+                breaker.trip(endpoint.name, until: clock.now().addingTimeInterval(max(breaker.cooldown, failure.retryAfter ?? 0)))
+                throw RouterError.stopped(provider: endpoint.name, reason: failure.description)
+            case .fallback:
+                return .moveOn(failure.description, until: nil)
+            case .retry:
+                breaker.recordFailure(endpoint.name, now: clock.now())
+                let decision = policy.decide(attempt: attempt, hint: failure.retryAfter)
+                if case .giveUp(let after?) = decision {
+                    // The server named a time: the provider is of no use before it.
+                    breaker.trip(endpoint.name, until: clock.now().addingTimeInterval(after))
+                }
+                if let until = openDeadline(endpoint.name) { return .moveOn(failure.description + "; cooling down", until: until) }
+                guard case .wait(let delay) = decision else { return .moveOn(failure.description, until: nil) }
+                try sleep(delay, cancellation: cancellation)
+                try budget.check(request, model: endpoint.model, ledger: ledger, now: clock.now())
+                attempt += 1
+            }
+        }
     }
 
     private func openDeadline(_ name: String) -> Date? {
