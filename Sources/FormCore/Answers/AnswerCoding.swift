@@ -21,6 +21,8 @@ public enum AnswerCoding {
     public static func value(fromText text: String, for field: Field) throws -> Value {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
+        // docs/form-format.md writes matrices, multiple texts and signatures as a JSON object in the cell.
+        if [.record, .signature].contains(field.type.answerKind), trimmed.hasPrefix("{") { return try jsonCell(trimmed, for: field) }
         switch field.type.answerKind {
         case .list:
             return .list(trimmed.split(separator: ";").map { .string($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })
@@ -66,6 +68,13 @@ public enum AnswerCoding {
         case .object(let members):
             return try object(members, for: field)
         }
+    }
+
+    private static func jsonCell(_ text: String, for field: Field) throws -> Value {
+        guard let node = try? JSONParser.parse(text), case .object(let members) = node.value else {
+            throw AnswerError(path: field.key, message: "\"\(text)\" is not a JSON object")
+        }
+        return try object(members, for: field)
     }
 
     private static func object(_ members: [JSONMember], for field: Field) throws -> Value {
