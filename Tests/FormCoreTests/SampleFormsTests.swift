@@ -43,6 +43,9 @@ final class SampleFormsTests: XCTestCase {
             do {
                 let answers = try AnswersFile.decode(String(line), form: form, file: "\(name).jsonl")
                 failures += problems(graph, answers, at: "\(name).jsonl:\(n + 1)")
+                // Export and re-import give the same answers (multiple-text objects included).
+                let encoded = JSONWriter.compact(AnswersFile.encode(answers, fields: form.pages.flatMap(\.fields)))
+                if try AnswersFile.decode(encoded, form: form) != answers { failures.append("line \(n + 1): changed by encode/decode") }
             } catch {
                 failures.append("line \(n + 1): \(error)")
             }
