@@ -33,6 +33,9 @@ let package = Package(
         ),
         .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "TUIKit"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
+        // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
+        // into the same directory as the test bundle.
+        .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
         .systemLibrary(
             name: "CNcursesw",
