@@ -4,8 +4,9 @@ import XCTest
 /// The shipped samples must agree with the engine: every form loads and lints without errors,
 /// every response converts, and no response breaks an error-severity check.
 final class SampleFormsTests: XCTestCase {
-    /// A fixed "now" after every sample response, so `today()` checks are repeatable.
-    static let now = Date(timeIntervalSince1970: 1_798_675_200) // 2027-01-01T00:00:00Z
+    /// The generators' reference day (samples/generators/common.py), so `today()` and `age()`
+    /// give what the sample files hold.
+    static let now = Date(timeIntervalSince1970: 1_795_694_400) // 2026-11-26T12:00:00Z
     static let utc = TimeZone(identifier: "UTC")!
 
     func testEverySampleFormLoadsAndLintsWithoutErrors() throws {
@@ -42,7 +43,9 @@ final class SampleFormsTests: XCTestCase {
             count += 1
             do {
                 let answers = try AnswersFile.decode(String(line), form: form, file: "\(name).jsonl")
-                failures += problems(graph, answers, at: "\(name).jsonl:\(n + 1)")
+                let engine = RuleEngine(graph: graph, answers: answers, now: Self.now, timeZone: Self.utc)
+                failures += problems(engine, at: "\(name).jsonl:\(n + 1)")
+                failures += calculatedMismatches(engine, at: "\(name).jsonl:\(n + 1)")
                 // Export and re-import give the same answers (multiple-text objects included).
                 let encoded = JSONWriter.compact(AnswersFile.encode(answers, fields: form.pages.flatMap(\.fields)))
                 if try AnswersFile.decode(encoded, form: form) != answers { failures.append("line \(n + 1): changed by encode/decode") }
@@ -92,7 +95,16 @@ final class SampleFormsTests: XCTestCase {
                     failures.append("\(at): \(error)")
                 }
             }
-            failures += problems(graph, answers, at: at)
+            let engine = RuleEngine(graph: graph, answers: answers, now: Self.now, timeZone: Self.utc)
+            failures += problems(engine, at: at)
+            // Calculated columns hold what the form computes.
+            for (field, cell) in zip(fields, row.cells) where field?.type == .calculated {
+                guard let field, let state = engine.state(of: field.id), !state.value.isEmpty || !cell.isEmpty else { continue }
+                let computed = AnswerCoding.text(for: state.value, kind: field.type.answerKind)
+                // Numbers compare by value: the generator writes Python's `17.0` where an export writes `17`.
+                let sameNumber = state.value.asNumber != nil && Value.parseNumber(cell) == state.value.asNumber
+                if computed != cell, !sameNumber { failures.append("\(at): \(field.key) is \(computed.debugDescription) in the engine, \(cell.debugDescription) in the file") }
+            }
         }
         XCTAssertEqual(rows.count - 1, expectedRows, "\(name).csv rows", file: file, line: line)
         XCTAssertEqual(failures.prefix(15).joined(separator: "\n"), "", "\(failures.count) failures in \(name)", file: file, line: line)
@@ -100,7 +112,28 @@ final class SampleFormsTests: XCTestCase {
 
     /// Error-severity validation problems of one response, each prefixed with where it came from.
     private func problems(_ graph: RuleGraph, _ answers: Answers, at: String) -> [String] {
-        let engine = RuleEngine(graph: graph, answers: answers, now: Self.now, timeZone: Self.utc)
-        return ResponseValidator.validate(engine).filter { $0.severity == .error }.map { "\(at): \($0)" }
+        problems(RuleEngine(graph: graph, answers: answers, now: Self.now, timeZone: Self.utc), at: at)
+    }
+
+    /// Calculated values written in the file that differ from what the form computes.
+    private func calculatedMismatches(_ engine: RuleEngine, at: String) -> [String] {
+        var out: [String] = []
+        for (i, entry) in engine.index.entries.enumerated() where entry.field.type == .calculated {
+            let keys = engine.index.scopes[entry.scope].repeatKeys
+            for instance in engine.instances(ofField: i) {
+                guard let written = engine.answers.instance(keys: keys, path: instance)?.values[entry.field.key],
+                      let state = engine.state(ofIndex: i, instance: instance) else { continue }
+                let computed = AnswerCoding.text(for: state.value), file = AnswerCoding.text(for: written)
+                let sameNumber = state.value.asNumber != nil && Value.parseNumber(file) == state.value.asNumber
+                if computed != file, !sameNumber {
+                    out.append("\(at): \(engine.index.path(of: i, instance: instance)) is \(computed) in the engine, \(file) in the file")
+                }
+            }
+        }
+        return out
+    }
+
+    private func problems(_ engine: RuleEngine, at: String) -> [String] {
+        ResponseValidator.validate(engine).filter { $0.severity == .error }.map { "\(at): \($0)" }
     }
 }
