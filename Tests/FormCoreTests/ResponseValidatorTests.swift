@@ -167,6 +167,12 @@ final class ResponseValidatorTests: XCTestCase {
                        ["should have 2 entries (${n}), has 1"])
         XCTAssertEqual(try problems([n, counted], Answers(values: ["n": .number(1)], repeats: ["kids": [Answers()]])), [])
 
+        // A count too large for an Int is reported, not a crash.
+        XCTAssertEqual(try problems([n, counted], Answers(values: ["n": .number(1e20)])).map(\.message),
+                       ["should have 1e+20 entries (${n}), has 0"])
+        XCTAssertEqual(try problems([n, counted], Answers(values: ["n": .number(1.5)], repeats: ["kids": [Answers()]])).map(\.message),
+                       ["must be a whole number", "should have 1.5 entries (${n}), has 1"])
+
         let needed = field("req", .repeatGroup) { $0.required = true }
         XCTAssertEqual(try problems([needed], Answers()).map(\.message), ["needs at least one entry"])
         XCTAssertEqual(try problems([needed], Answers(repeats: ["req": [Answers()]])), [])
