@@ -139,6 +139,18 @@ final class CLITests: XCTestCase {
         assertOneLineError(undecodable, "latin.form.json: the file is not valid UTF-8")
     }
 
+    func testUsageMistakesExitTwo() throws {
+        let none = try run(["validate"])
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("Missing expected argument"), none.stderr)
+        XCTAssertEqual(try run(["preview", "--width", "wide", "x.form.json"]).status, 2)
+        XCTAssertEqual(try run(["frobnicate"]).status, 2)
+        let help = try run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("validate"), help.stdout)
+        XCTAssertEqual(try run(["--version"]).lines, ["0.1.0"])
+    }
+
     // MARK: - preview
 
     func testPreviewSampleWithAnswers() throws {
@@ -206,7 +218,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         assertOneLineError(missing, "\"item\" has no instance 3")
         let bad = try run(["explain", path, "item[0]"])
-        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertEqual(bad.status, 2, "a usage mistake")
         XCTAssertTrue(bad.stderr.contains("bad instance in item[0]: use key[N] with N from 1"), bad.stderr)
     }
 
