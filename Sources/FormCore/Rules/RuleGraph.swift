@@ -273,14 +273,16 @@ public struct RuleGraph: Sendable {
             walk.append(node)
             node = inputsOf[node].filter { stuck.contains($0) }.min()!
         }
-        let loop = Array(walk[seen[node]!...]).reversed() + [walk[seen[node]!]]
+        // Inputs were followed backwards; reverse to read in the direction values flow.
+        let loop = Array(walk[seen[node]!...].reversed())
         var keys: [String] = []
         for n in loop {
             let fields = index.entries.count * 4
             let key = n >= fields ? "(page \"\(index.form.pages[n - fields].id)\")" : index.entries[n / 4].field.key
             if keys.last != key { keys.append(key) }
         }
-        if keys.count == 1 { keys.append(keys[0]) }
+        if keys.count > 1, keys.first == keys.last { keys.removeLast() }
+        keys.append(keys[0])
         return keys
     }
 }
