@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -28,9 +29,17 @@ let package = Package(
             name: "formwork",
             dependencies: [
                 "FormCore",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The workspace on disk: SQLite through GRDB. Only Workspace and JobQueue import GRDB.
+        .target(
+            name: "Workspace",
+            dependencies: ["FormCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "FormCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "TUIKit"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
