@@ -118,10 +118,13 @@ public struct FormStore {
         return expectedRevision + 1
     }
 
-    static func publish(_ formID: String, _ db: Database) throws -> Int {
+    /// Publishes the draft as the next version, or as `atLeast` when that is higher (an
+    /// imported file keeps its version number).
+    static func publish(_ formID: String, _ db: Database, atLeast: Int = 1) throws -> Int {
         var form = try draft(formID, db).form
         form.state = .published
-        let number = form.version
+        let number = max(form.version, atLeast)
+        form.version = number
         try db.execute(sql: "INSERT INTO form_version (formID, version, definition, publishedAt) VALUES (?, ?, ?, ?)",
                        arguments: [formID, number, FormFile.encode(form), Date()])
         try db.execute(sql: "UPDATE form SET latestVersion = ? WHERE id = ?", arguments: [number, formID])

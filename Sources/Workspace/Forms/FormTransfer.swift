@@ -4,6 +4,7 @@ import FormCore
 extension FormStore {
     /// Imports a `*.form.json` file: creates the form or replaces its draft, and publishes it
     /// as a new version when the file is marked `published` and differs from the newest version.
+    /// The new version keeps the file's number when that is higher than the next free one.
     public func importForm(path: String) throws -> FormImportResult {
         let form: Form
         do { form = try FormFile.load(path: path) } catch let error as FormFileError {
@@ -17,7 +18,7 @@ extension FormStore {
             if form.state == .published {
                 let latest = try Int.fetchOne(db, sql: "SELECT latestVersion FROM form WHERE id = ?", arguments: [form.id]) ?? 0
                 let unchanged = try latest > 0 && Self.sameContent(Self.version(form.id, latest, db), form)
-                if !unchanged { published = try Self.publish(form.id, db) }
+                if !unchanged { published = try Self.publish(form.id, db, atLeast: form.version) }
             }
             return FormImportResult(formID: form.id, revision: revision, publishedVersion: published, created: existing == nil)
         }
