@@ -22,8 +22,9 @@ public struct ResponseExporter {
         let form = try filter.version.map { try workspace.forms.version(filter.formID, $0) }
             ?? workspace.forms.latestVersion(filter.formID)
         let fields = form.pages.flatMap(\.fields)
-        let columns = AnswersFile.scopeFields(fields).filter { $0.type.takesInput || $0.type == .calculated }
-        if format == .csv, let nested = columns.first(where: { $0.type == .repeatGroup }) {
+        let scope = AnswersFile.scopeFields(fields)
+        let columns = scope.filter { $0.type.takesInput || $0.type == .calculated }
+        if format == .csv, let nested = scope.first(where: { $0.type == .repeatGroup }) {
             throw WorkspaceError.invalid("form \"\(form.id)\" has the repeat group \"\(nested.key)\", which CSV cannot hold; export JSON Lines instead")
         }
         // Loaded before streaming: the database cannot be read again while the cursor is open.
