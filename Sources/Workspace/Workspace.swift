@@ -24,10 +24,10 @@ public final class Workspace: @unchecked Sendable {
     /// The connection pool: one writer, several readers (WAL). Exposed for services that
     /// share the file (JobQueue) and for fault-injection tests.
     public let pool: DatabasePool
-    /// Forms and their versions.
-    public private(set) lazy var forms = FormStore(workspace: self)
+    /// Forms and their versions. Stores are cheap views that keep the workspace open.
+    public var forms: FormStore { FormStore(workspace: self) }
     /// Responses and drafts of responses.
-    public private(set) lazy var responses = ResponseStore(workspace: self)
+    public var responses: ResponseStore { ResponseStore(workspace: self) }
 
     private init(directory: URL, pool: DatabasePool) {
         self.directory = directory

@@ -107,6 +107,7 @@ final class FormStoreTests: WorkspaceTestCase {
         XCTAssertEqual(v1.state, .published)
         XCTAssertEqual(v1.version, 1)
         XCTAssertEqual(try workspace.forms.publish("small"), 2)
+        XCTAssertEqual(try workspace.forms.publish("small"), 2, "an unchanged draft publishes nothing new")
         XCTAssertEqual(try workspace.forms.versions("small"), [1, 2])
         XCTAssertEqual(try workspace.forms.latestVersion("small").title, "Changed after publishing")
         XCTAssertThrowsError(try workspace.forms.version("small", 9)) {

@@ -6,7 +6,7 @@ import GRDB
 /// never change. Saves are compare-and-set on the draft's revision, so two people editing the
 /// same form cannot overwrite each other.
 public struct FormStore {
-    unowned let workspace: Workspace
+    let workspace: Workspace
 
     /// Every form, ordered by id.
     public func list() throws -> [FormSummary] {
@@ -38,7 +38,8 @@ public struct FormStore {
         return try workspace.write { db in try Self.saveDraft(form, expectedRevision: expectedRevision, db) }
     }
 
-    /// Freezes a copy of the draft as the next published version and returns its number.
+    /// Freezes a copy of the draft as the next published version and returns its number; when
+    /// the draft equals the newest version, returns that version's number instead.
     @discardableResult
     public func publish(_ formID: String) throws -> Int {
         try workspace.write { db in try Self.publish(formID, db) }
@@ -122,6 +123,9 @@ public struct FormStore {
     /// imported file keeps its version number).
     static func publish(_ formID: String, _ db: Database, atLeast: Int = 1) throws -> Int {
         var form = try draft(formID, db).form
+        let latest = form.version - 1
+        // Publishing an unchanged draft would only duplicate the newest version.
+        if latest > 0, try sameContent(version(formID, latest, db), form) { return latest }
         form.state = .published
         let number = max(form.version, atLeast)
         form.version = number

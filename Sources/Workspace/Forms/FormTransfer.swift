@@ -16,9 +16,9 @@ extension FormStore {
             let revision = try Self.saveDraft(form, expectedRevision: existing?.revision ?? 0, db)
             var published: Int?
             if form.state == .published {
-                let latest = try Int.fetchOne(db, sql: "SELECT latestVersion FROM form WHERE id = ?", arguments: [form.id]) ?? 0
-                let unchanged = try latest > 0 && Self.sameContent(Self.version(form.id, latest, db), form)
-                if !unchanged { published = try Self.publish(form.id, db, atLeast: form.version) }
+                let before = try Int.fetchOne(db, sql: "SELECT latestVersion FROM form WHERE id = ?", arguments: [form.id]) ?? 0
+                let number = try Self.publish(form.id, db, atLeast: form.version)
+                if number != before { published = number }
             }
             return FormImportResult(formID: form.id, revision: revision, publishedVersion: published, created: existing == nil)
         }

@@ -5,7 +5,7 @@ import GRDB
 /// Stored responses and drafts of responses. Answers are kept as the JSON text
 /// `AnswersFile.encode` writes, read back with the form version they were filled in.
 public struct ResponseStore {
-    unowned let workspace: Workspace
+    let workspace: Workspace
 
     /// Stores one response to a published version; returns its id.
     @discardableResult
