@@ -39,9 +39,9 @@ struct ResponsesImport: ParsableCommand {
             let importer = ResponseImporter(workspace: try openWorkspace(workspace))
             let report = try importer.importFile(file, formID: form, format: format,
                                                  options: ImportOptions(dryRun: dryRun, allowInvalid: allowInvalid, version: version))
-            for problem in report.problems {
-                printError("\(file):\(problem.line): " + (problem.key.map { "\($0): " } ?? "") + problem.message)
-            }
+            // FILE:LINE: at the start of the line, so editors and CI annotators can jump to it.
+            let lines = report.problems.map { "\(file):\($0.line): " + ($0.key.map { "\($0): " } ?? "") + $0.message + "\n" }
+            FileHandle.standardError.write(Data(lines.joined().utf8))
             let drafts = report.importedAsDrafts > 0 ? " (\(report.importedAsDrafts) as drafts)" : ""
             output(["\(dryRun ? "dry run: would import" : "imported") \(report.imported)\(drafts), skipped \(report.skipped) into \(form) version \(report.version)"])
             if !report.isClean { throw Exit.invalid }
