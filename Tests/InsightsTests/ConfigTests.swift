@@ -17,7 +17,7 @@ final class ConfigTests: XCTestCase {
 
     func testFileReadableByOthersIsRefused() throws {
         let path = directory.appendingPathComponent("ai.json").path
-        FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[]}"#.utf8), attributes: [.posixPermissions: 0o644])
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[]}"#.utf8), attributes: [.posixPermissions: 0o644]))
         XCTAssertThrowsError(try AIConfigLoader.load(path: path)) { error in
             XCTAssertEqual(error as? AIConfigError, .tooOpen(path: path, mode: 0o644))
             XCTAssertTrue("\(error)".contains("chmod 600"))
@@ -40,7 +40,7 @@ final class ConfigTests: XCTestCase {
     func testMissingFileInvalidJSONAndDefaultPath() throws {
         XCTAssertEqual(try AIConfigLoader.load(path: directory.appendingPathComponent("none.json").path), AIConfig())
         let path = directory.appendingPathComponent("bad.json").path
-        FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[{"kind":"skynet"}]}"#.utf8), attributes: [.posixPermissions: 0o600])
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[{"kind":"skynet"}]}"#.utf8), attributes: [.posixPermissions: 0o600]))
         XCTAssertThrowsError(try AIConfigLoader.load(path: path)) { error in
             guard case .invalid(_, let reason)? = error as? AIConfigError else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.hasPrefix("providers.[0].kind") || reason.hasPrefix("providers.Index 0.kind"), reason)

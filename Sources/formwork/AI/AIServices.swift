@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Insights
+import Workspace
 
 /// The live AI services for one invocation: the configuration, the provider chain, the
 /// breakers (with cooldowns kept between runs in the workspace), the usage ledger, the cache
@@ -32,7 +33,7 @@ struct AIServices {
         self.endpoints = endpoints
         self.skipped = skipped
         self.workspace = workspace
-        ledger = JSONLinesUsageLedger(path: workspace.appendingPathComponent("ai-usage.jsonl").path)
+        ledger = WorkspaceUsageLedger(workspace: try Workspace.open(at: workspace))
         breaker = CircuitBreaker(config.breaker)
         breaker.restore(Self.loadCooldowns(workspace))
         http = CurlHTTPClient(environment: environment)

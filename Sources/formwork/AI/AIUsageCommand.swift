@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Insights
+import Workspace
 
 /// `formwork ai usage`: the usage ledger as a table or JSON.
 struct AIUsageCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct AIUsageCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let ledger = JSONLinesUsageLedger(path: try workspace.directory().appendingPathComponent("ai-usage.jsonl").path)
+            let ledger = WorkspaceUsageLedger(workspace: try Workspace.open(at: try workspace.directory()))
             let start = try since.map { try Self.parseSince($0, now: Date()) }
             let records = try ledger.records(since: start)
             output(json ? [try UsageTable.json(records)] : UsageTable.lines(records))
