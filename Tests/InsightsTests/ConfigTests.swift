@@ -28,13 +28,14 @@ final class ConfigTests: XCTestCase {
 
     func testSaveWritesMode0600AndRoundTrips() throws {
         let path = directory.appendingPathComponent("nested/ai.json").path
-        let config = AIConfig(providers: [ProviderConfig(name: "main", kind: .openai, model: "gpt-4o", apiKey: "sk-secret", timeouts: TimeoutSettings(connect: 1, total: 2, idle: 3))],
+        let config = AIConfig(providers: [ProviderConfig(name: "main", kind: .openai, model: "gpt-4o", apiKey: Secret("sk-secret"), timeouts: TimeoutSettings(connect: 1, total: 2, idle: 3))],
                               prices: ["gpt-4o": ModelPrice(inputPerMillion: 2.5, outputPerMillion: 10)], budget: BudgetLimits(tokensPerDay: 10, dollarsPerDay: 1),
                               retry: RetrySettings(maxRetries: 1), breaker: BreakerSettings(failureThreshold: 2, cooldown: 5), maxOutputTokens: 500, temperature: 0.1)
         try AIConfigLoader.save(config, path: path)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o600)
         XCTAssertEqual(try AIConfigLoader.load(path: path), config)
+        XCTAssertFalse("\(config)".contains("sk-secret"), "a printed config shows no key")
     }
 
     func testMissingFileInvalidJSONAndDefaultPath() throws {
@@ -73,9 +74,9 @@ final class ConfigTests: XCTestCase {
     func testConfiguredChainSkipsKeylessProvidersAndNamesDuplicates() throws {
         let config = AIConfig(providers: [
             ProviderConfig(kind: .anthropic),
-            ProviderConfig(kind: .openai, model: "gpt-4o", baseURL: "http://127.0.0.1:1/v1", apiKey: "sk-config", stream: false,
+            ProviderConfig(kind: .openai, model: "gpt-4o", baseURL: "http://127.0.0.1:1/v1", apiKey: Secret("sk-config"), stream: false,
                            timeouts: TimeoutSettings(idle: 4), requestsPerMinute: 10),
-            ProviderConfig(kind: .openai, apiKey: "sk-2"),
+            ProviderConfig(kind: .openai, apiKey: Secret("sk-2")),
         ])
         let (endpoints, skipped) = try ProviderResolver.resolve(config, environment: ["OPENAI_API_KEY": "sk-env"])
         XCTAssertEqual(skipped.map(\.description), ["anthropic: no key (set ANTHROPIC_API_KEY or apiKey in the config)"])

@@ -54,7 +54,7 @@ public struct ProviderConfig: Codable, Sendable, Equatable {
     /// The base URL; defaults to the kind's environment variable, then its SDK default.
     public var baseURL: String?
     /// The key; defaults to the kind's environment variable.
-    public var apiKey: String?
+    public var apiKey: Secret?
     /// Whether to stream (default true).
     public var stream: Bool?
     /// Seconds: `connect`, `total`, `idle`.
@@ -63,7 +63,7 @@ public struct ProviderConfig: Codable, Sendable, Equatable {
     public var requestsPerMinute: Double?
 
     /// A provider entry from its parts.
-    public init(name: String? = nil, kind: ProviderKind, model: String? = nil, baseURL: String? = nil, apiKey: String? = nil,
+    public init(name: String? = nil, kind: ProviderKind, model: String? = nil, baseURL: String? = nil, apiKey: Secret? = nil,
                 stream: Bool? = nil, timeouts: TimeoutSettings? = nil, requestsPerMinute: Double? = nil) {
         self.name = name
         self.kind = kind

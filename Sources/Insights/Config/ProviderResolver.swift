@@ -31,7 +31,7 @@ public enum ProviderResolver {
                 suffix += 1
             }
             used.insert(name)
-            let key = (entry.apiKey ?? entry.kind.keyVariable.flatMap { environment[$0] }).flatMap { $0.isEmpty ? nil : Secret($0) }
+            let key = (entry.apiKey?.exposedValue ?? entry.kind.keyVariable.flatMap { environment[$0] }).flatMap { $0.isEmpty ? nil : Secret($0) }
             if entry.kind.requiresKey && key == nil {
                 let variable = entry.kind.keyVariable ?? "a key"
                 skipped.append(SkippedProvider(name: name, reason: "no key (set \(variable) or apiKey in the config)"))
