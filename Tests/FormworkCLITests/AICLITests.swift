@@ -4,12 +4,9 @@ import XCTest
 
 /// `formwork ai …` end to end: the real binary against loopback fakes, with a clean environment
 /// (no keys, no proxies) so nothing can reach the internet.
-final class AICLITests: XCTestCase {
-    private var directory: URL!
-
+final class AICLITests: CLITestCase {
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-ai-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try super.setUpWithError()
         let facts = """
         {"section":"satisfaction","title":"Satisfaction","facts":[
          {"id":"F1","label":"responses","value":212,"display":"212","kind":"count","sampleSize":212},
@@ -18,12 +15,9 @@ final class AICLITests: XCTestCase {
         try Data(facts.utf8).write(to: directory.appendingPathComponent("facts.json"))
     }
 
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let binary = try XCTUnwrap(CLITests.binary, "the formwork binary was not built next to the tests")
+    /// Runs the binary with only HOME and PATH from the outside, so no real key or proxy leaks in.
+    private func runClean(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let binary = try XCTUnwrap(CLITestCase.binary, "the formwork binary was not built next to the tests")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments + ["--workspace", directory.appendingPathComponent("ws").path]
@@ -56,7 +50,7 @@ final class AICLITests: XCTestCase {
     }
 
     func testNarrateWithoutAKeyUsesTheLocalNarrator() throws {
-        let result = try run(["ai", "narrate", "facts.json"])
+        let result = try runClean(["ai", "narrate", "facts.json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("There are 212 responses. The mean satisfaction (1-5) is 4.1."))
         XCTAssertTrue(result.stdout.contains("[local narrator; facts F1, F2]"))
@@ -67,23 +61,23 @@ final class AICLITests: XCTestCase {
         let server = try LoopbackServer { request in Self.openAIAnswer(answer, to: request) }
         defer { server.stop() }
         let environment = ["OPENAI_API_KEY": "sk-cli-secret-key", "OPENAI_BASE_URL": server.url("/v1").absoluteString]
-        let result = try run(["ai", "narrate", "facts.json", "--json"], environment: environment)
+        let result = try runClean(["ai", "narrate", "facts.json", "--json"], environment: environment)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Satisfaction averaged 4.1 over 212 responses."))
         XCTAssertTrue(result.stdout.contains(#""provider":"openai""#))
         XCTAssertFalse(result.stdout.contains("sk-cli-secret-key"))
         XCTAssertEqual(server.requests.first?.header("authorization"), "Bearer sk-cli-secret-key")
 
-        let usage = try run(["ai", "usage"])
+        let usage = try runClean(["ai", "usage"])
         XCTAssertEqual(usage.status, 0, usage.stderr)
         XCTAssertTrue(usage.stdout.contains("satisfaction"))
         XCTAssertTrue(usage.stdout.contains("250"))
         XCTAssertTrue(usage.stdout.contains("1 calls"))
-        let json = try run(["ai", "usage", "--json", "--since", "1h"])
+        let json = try runClean(["ai", "usage", "--json", "--since", "1h"])
         XCTAssertTrue(json.stdout.contains(#""inputTokens":250"#))
-        XCTAssertEqual(try run(["ai", "usage", "--since", "yesterday"]).status, 2)
+        XCTAssertEqual(try runClean(["ai", "usage", "--since", "yesterday"]).status, 2)
 
-        let cached = try run(["ai", "narrate", "facts.json"], environment: environment)
+        let cached = try runClean(["ai", "narrate", "facts.json"], environment: environment)
         XCTAssertTrue(cached.stdout.contains("note: from the insight cache"))
         XCTAssertEqual(server.requests.count, 1)
     }
@@ -97,7 +91,7 @@ final class AICLITests: XCTestCase {
         defer { server.stop() }
         let environment = ["OPENAI_API_KEY": "sk-a", "OPENAI_BASE_URL": server.url("/v1").absoluteString,
                            "ANTHROPIC_API_KEY": "sk-b", "ANTHROPIC_BASE_URL": server.url().absoluteString]
-        let result = try run(["ai", "test"], environment: environment)
+        let result = try runClean(["ai", "test"], environment: environment)
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[0].hasPrefix("ok    openai"), result.stdout)
@@ -105,10 +99,10 @@ final class AICLITests: XCTestCase {
         XCTAssertTrue(lines[1].contains("authentication_error"))
         XCTAssertTrue(lines[2].hasPrefix("ok    local"))
 
-        let only = try run(["ai", "test", "--provider", "anthropic", "--json"], environment: environment)
+        let only = try runClean(["ai", "test", "--provider", "anthropic", "--json"], environment: environment)
         XCTAssertEqual(only.status, 1)
         XCTAssertTrue(only.stdout.contains(#""status":"stop""#))
-        let unknown = try run(["ai", "test", "--provider", "mistral"], environment: environment)
+        let unknown = try runClean(["ai", "test", "--provider", "mistral"], environment: environment)
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("no provider 'mistral' is configured"))
     }
@@ -116,7 +110,7 @@ final class AICLITests: XCTestCase {
     func testConfigReadableByOthersIsRefused() throws {
         let config = directory.appendingPathComponent("ai.json")
         XCTAssertTrue(FileManager.default.createFile(atPath: config.path, contents: Data(#"{"providers":[]}"#.utf8), attributes: [.posixPermissions: 0o644]))
-        let result = try run(["ai", "test"], environment: ["FORMWORK_AI_CONFIG": config.path])
+        let result = try runClean(["ai", "test"], environment: ["FORMWORK_AI_CONFIG": config.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("chmod 600"), result.stderr)
     }
