@@ -75,16 +75,17 @@ final class ConfigTests: XCTestCase {
         let config = AIConfig(providers: [
             ProviderConfig(kind: .anthropic),
             ProviderConfig(kind: .openai, model: "gpt-4o", baseURL: "http://127.0.0.1:1/v1", apiKey: Secret("sk-config"), stream: false,
-                           timeouts: TimeoutSettings(idle: 4), requestsPerMinute: 10),
+                           timeouts: TimeoutSettings(idle: 4), requestsPerMinute: 10, headers: ["X-Route": "eu"]),
             ProviderConfig(kind: .openai, apiKey: Secret("sk-2")),
         ])
-        let (endpoints, skipped) = try ProviderResolver.resolve(config, environment: ["OPENAI_API_KEY": "sk-env"])
+        let (endpoints, skipped) = try ProviderResolver.resolve(config, environment: ["OPENAI_API_KEY": "sk-env", "OPENAI_PROJECT_ID": "proj_1"])
         XCTAssertEqual(skipped.map(\.description), ["anthropic: no key (set ANTHROPIC_API_KEY or apiKey in the config)"])
         XCTAssertEqual(endpoints.map(\.name), ["openai", "openai-2"])
         XCTAssertEqual(endpoints[0].apiKey?.exposedValue, "sk-config", "the config's key wins")
         XCTAssertEqual(endpoints[0].timeouts, HTTPTimeouts(connect: 10, total: 120, idle: 4))
         XCTAssertEqual(endpoints[0].stream, false)
         XCTAssertEqual(endpoints[0].requestsPerMinute, 10)
+        XCTAssertEqual(endpoints[0].extraHeaders, ["OpenAI-Project": "proj_1", "X-Route": "eu"])
         let bad = AIConfig(providers: [ProviderConfig(kind: .ollama, baseURL: "ftp://x")])
         XCTAssertThrowsError(try ProviderResolver.resolve(bad, environment: [:])) { error in
             XCTAssertEqual(error as? AIConfigError, .badBaseURL(provider: "ollama", value: "ftp://x"))
