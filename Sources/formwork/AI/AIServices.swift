@@ -14,6 +14,8 @@ struct AIServices {
     let ledger: UsageLedger
     let breaker: CircuitBreaker
     let http: HTTPClient
+    /// One router per services value, so its pacing spans every call made through them.
+    let router: InsightRouter
 
     /// Reads the config (refusing one others can read), resolves the chain, and narrows it to
     /// `provider` (a name or a kind) when given.
@@ -36,23 +38,18 @@ struct AIServices {
         ledger = WorkspaceUsageLedger(workspace: try Workspace.open(at: workspace))
         breaker = CircuitBreaker(config.breaker)
         breaker.restore(Self.loadCooldowns(workspace))
-        http = CurlHTTPClient(environment: environment)
+        let client = CurlHTTPClient(environment: environment)
+        http = client
+        router = InsightRouter(providers: endpoints.map { ProviderFactory.provider(for: $0, http: client) }, policy: RetryPolicy(config.retry),
+                               breaker: breaker, budget: BudgetGuard(limits: config.budget, prices: PriceTable(config.prices)), ledger: ledger)
     }
 
     /// The providers of the chain.
-    var providers: [CompletionProvider] {
-        endpoints.map { ProviderFactory.provider(for: $0, http: http) }
-    }
-
-    /// The router over the chain.
-    func router() -> InsightRouter {
-        InsightRouter(providers: providers, policy: RetryPolicy(config.retry), breaker: breaker,
-                      budget: BudgetGuard(limits: config.budget, prices: PriceTable(config.prices)), ledger: ledger)
-    }
+    var providers: [CompletionProvider] { router.providers }
 
     /// The engine; `localOnly` skips every model (the `--no-wait-ai` and keyless path).
     func engine(localOnly: Bool = false, useCache: Bool = true) -> InsightEngine {
-        InsightEngine(router: localOnly ? nil : router(),
+        InsightEngine(router: localOnly ? nil : router,
                       cache: useCache ? FileInsightCache(directory: workspace.appendingPathComponent("cache/insights")) : nil,
                       maxOutputTokens: config.maxOutputTokens ?? 800, temperature: config.temperature ?? 0.2)
     }
