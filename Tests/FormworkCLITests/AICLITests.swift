@@ -22,7 +22,10 @@ final class AICLITests: CLITestCase {
         process.executableURL = binary
         process.arguments = arguments + ["--workspace", directory.appendingPathComponent("ws").path]
         process.currentDirectoryURL = directory
-        process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
+        var clean = ["HOME": directory.path, "PATH": "/usr/bin:/bin"]
+        // Coverage runs name the profile file for child processes; keep that, nothing else.
+        clean["LLVM_PROFILE_FILE"] = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"]
+        process.environment = clean.merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
