@@ -6,8 +6,8 @@ import XCTest
 final class DOCXRendererTests: XCTestCase {
     private var directory: URL!
 
-    override func setUpWithError() throws { directory = try DOCXTestSupport.temporaryDirectory() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+    override func setUpWithError() throws { directory = try DOCXTestSupport.outputDirectory() }
+    override func tearDownWithError() throws { DOCXTestSupport.removeOutput(directory) }
 
     private func render(_ document: ReportDocument, name: String = "report.docx", options: DOCXRenderOptions = DOCXTestSupport.options()) throws -> URL {
         let url = directory.appendingPathComponent(name)

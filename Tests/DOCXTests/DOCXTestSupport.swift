@@ -15,6 +15,20 @@ enum DOCXTestSupport {
         return url
     }
 
+    /// Where a test writes its documents: `DOCX_KEEP_DIR` when set (kept for inspection, for
+    /// example to look at LibreOffice's PDF), else a fresh temporary directory.
+    static func outputDirectory() throws -> URL {
+        guard let kept = ProcessInfo.processInfo.environment["DOCX_KEEP_DIR"] else { return try temporaryDirectory() }
+        let url = URL(fileURLWithPath: kept)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Removes a test's output directory unless `DOCX_KEEP_DIR` asked to keep it.
+    static func removeOutput(_ url: URL) {
+        if ProcessInfo.processInfo.environment["DOCX_KEEP_DIR"] == nil { try? FileManager.default.removeItem(at: url) }
+    }
+
     /// Options that ignore the process environment (so SOURCE_DATE_EPOCH is explicit).
     static func options(epoch: String? = nil) -> DOCXRenderOptions {
         DOCXRenderOptions(environment: epoch.map { ["SOURCE_DATE_EPOCH": $0] } ?? [:])

@@ -56,7 +56,8 @@ enum DOCXChartWriter {
         xml.append("<c:varyColors val=\"0\"/>")
         for (index, item) in series.enumerated() {
             appendSeriesStart(item, index: index, into: &xml)
-            appendFill(palette[index % palette.count], into: &xml)
+            // Histogram bins touch, so a white outline keeps neighbouring bins apart.
+            appendFill(palette[index % palette.count], outline: spec.kind == .histogram ? "FFFFFF" : nil, into: &xml)
             xml.append("<c:invertIfNegative val=\"0\"/>")
             appendCategoriesAndValues(spec.categories, item, column: index + 1, into: &xml)
             xml.append("</c:ser>")
@@ -120,10 +121,16 @@ enum DOCXChartWriter {
         xml.append("</c:v></c:pt></c:strCache></c:strRef></c:tx>")
     }
 
-    private static func appendFill(_ colour: String, into xml: inout XMLBuffer) {
+    private static func appendFill(_ colour: String, outline: String? = nil, into xml: inout XMLBuffer) {
         xml.append("<c:spPr><a:solidFill><a:srgbClr val=\"")
         xml.appendAttribute(colour)
-        xml.append("\"/></a:solidFill></c:spPr>")
+        xml.append("\"/></a:solidFill>")
+        if let outline {
+            xml.append("<a:ln w=\"9525\"><a:solidFill><a:srgbClr val=\"")
+            xml.appendAttribute(outline)
+            xml.append("\"/></a:solidFill></a:ln>")
+        }
+        xml.append("</c:spPr>")
     }
 
     /// `c:cat` and `c:val`: one point per category; missing values are 0.
