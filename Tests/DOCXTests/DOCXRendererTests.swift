@@ -79,8 +79,17 @@ final class DOCXRendererTests: XCTestCase {
         XCTAssertTrue(xml.contains("<w:tblHeader/>"))
         XCTAssertTrue(xml.contains("<w:jc w:val=\"right\"/>"))
         XCTAssertTrue(xml.contains("<w:jc w:val=\"center\"/>"))
-        XCTAssertEqual(DOCXTableWriter.columnWidths([TableColumn(title: "a", width: -1), TableColumn(title: "b", width: .nan)], total: 101), [50, 51])
-        XCTAssertEqual(DOCXTableWriter.columnWidths([], total: 100), [])
+        let odd = TableSpec(columns: [TableColumn(title: "a", width: -1), TableColumn(title: "b", width: .nan)], rows: [])
+        XCTAssertEqual(DOCXColumnFit.widths(odd, total: 1001, fontHalfPoints: 20), [500, 501])
+        XCTAssertEqual(DOCXColumnFit.widths(TableSpec(columns: [], rows: []), total: 100, fontHalfPoints: 20), [])
+        // A narrow column holding a long word borrows room from a wide one with spare space.
+        let narrow = TableSpec(columns: [TableColumn(title: "Inspector", width: 1), TableColumn(title: "Notes", width: 7)],
+                               rows: [["2026-01-16", "short"], ["x"]])
+        let widths = DOCXColumnFit.widths(narrow, total: 9638, fontHalfPoints: 20)
+        XCTAssertEqual(widths.reduce(0, +), 9638)
+        XCTAssertGreaterThan(widths[0], 9638 / 8)
+        XCTAssertGreaterThanOrEqual(Double(widths[0]), DOCXColumnFit.longestWords(narrow, fontHalfPoints: 20)[0] + 170)
+        XCTAssertEqual(DOCXColumnFit.wordWidth("e\u{301}漢", points: 10), (0.63 + 0 + 1) * 200, accuracy: 0.001)
     }
 
     func testTableOfContentsFieldHasCachedEntriesAndSettingsRefreshFields() throws {

@@ -135,6 +135,24 @@ enum DOCXTestSupport {
         return try JSONDecoder().decode(ReadBack.self, from: Data(result.output.utf8))
     }
 
+    /// The first table's cell texts through python-docx's cell objects built straight from the
+    /// row elements: `Table.rows[i].cells` is quadratic in python-docx and takes minutes for
+    /// a thousand rows.
+    static func firstTableRows(_ url: URL) throws -> [[String]] {
+        let python = "/usr/bin/python3"
+        guard FileManager.default.isExecutableFile(atPath: python),
+              try run(python, ["-c", "import docx"]).status == 0 else { throw XCTSkip("python3-docx is not installed") }
+        let script = """
+        import docx, json, sys
+        from docx.table import _Cell
+        t = docx.Document(sys.argv[1]).tables[0]
+        print(json.dumps([[_Cell(tc, t).text for tc in tr.tc_lst] for tr in t._tbl.tr_lst]))
+        """
+        let result = try run(python, ["-c", script, url.path])
+        XCTAssertEqual(result.status, 0, "python-docx failed: \(result.error)")
+        return try JSONDecoder().decode([[String]].self, from: Data(result.output.utf8))
+    }
+
     /// Converts a .docx to PDF with LibreOffice headless (own profile, time limit) and
     /// returns the PDF; skips when LibreOffice is absent.
     static func convertToPDF(_ url: URL) throws -> URL {

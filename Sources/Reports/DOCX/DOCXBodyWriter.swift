@@ -47,7 +47,7 @@ struct DOCXBodyWriter {
                 xml.appendRun(item)
                 xml.append("</w:p>")
             }
-        case let .table(spec): DOCXTableWriter.write(spec, into: &xml, textWidth: options.textWidthTwips)
+        case let .table(spec): DOCXTableWriter.write(spec, into: &xml, textWidth: options.textWidthTwips, fontHalfPoints: options.halfPoints())
         case let .chart(spec): appendChart(spec)
         case .pageBreak: xml.append("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>")
         case .tableOfContents: appendTableOfContents(document.headings)

@@ -7,29 +7,16 @@ import Foundation
 /// written both as `w:gridCol` and `w:tcW` in twips: LibreOffice sizes grid-less tables
 /// badly, and Word's fixed layout needs the grid to skip measuring 10,000 rows.
 enum DOCXTableWriter {
-    /// Column widths in twips, proportional to the relative widths (non-positive or
-    /// non-finite ones count as 1), summing exactly to `total`.
-    static func columnWidths(_ columns: [TableColumn], total: Int) -> [Int] {
-        guard !columns.isEmpty else { return [] }
-        let weights = columns.map { $0.width.isFinite && $0.width > 0 ? $0.width : 1 }
-        let sum = weights.reduce(0, +)
-        var widths = weights.map { max(1, Int((Double(total) * $0 / sum).rounded(.down))) }
-        // Rounding down leaves a few twips over; the last column takes them so the grid
-        // matches the table width exactly.
-        widths[widths.count - 1] = max(1, widths[widths.count - 1] + total - widths.reduce(0, +))
-        return widths
-    }
-
     /// Appends the optional caption, the table and a spacer paragraph (two adjacent tables
     /// would otherwise merge into one in Word).
-    static func write(_ spec: TableSpec, into xml: inout XMLBuffer, textWidth: Int) {
+    static func write(_ spec: TableSpec, into xml: inout XMLBuffer, textWidth: Int, fontHalfPoints: Int) {
         if let caption = spec.caption, !caption.isEmpty {
             xml.append("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>")
             xml.appendRun(caption)
             xml.append("</w:p>")
         }
         guard !spec.columns.isEmpty else { return }
-        let widths = columnWidths(spec.columns, total: textWidth)
+        let widths = DOCXColumnFit.widths(spec, total: textWidth, fontHalfPoints: fontHalfPoints)
         appendTableProperties(&xml, widths: widths, total: textWidth)
         appendHeaderRow(spec, widths: widths, into: &xml)
         let prefixes = zip(spec.columns, widths).map { cellPrefix(width: $1, alignment: $0.alignment, header: false) }

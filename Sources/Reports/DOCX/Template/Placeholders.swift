@@ -22,7 +22,7 @@ struct Placeholder: Equatable {
         while index + 3 < text.count {
             guard text[index] == open, text[index + 1] == open else { index += 1; continue }
             var end = index + 2
-            while end < text.count, end - index <= 202, text[end] != open, text[end] != close { end += 1 }
+            while end < text.count, end - index < 202, text[end] != open, text[end] != close { end += 1 }
             if end + 1 < text.count, text[end] == close, text[end + 1] == close {
                 var name = String(String.UnicodeScalarView(text[(index + 2)..<end]))
                 name = name.trimmingCharacters(in: .whitespaces)
