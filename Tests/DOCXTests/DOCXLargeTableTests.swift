@@ -7,19 +7,28 @@ final class DOCXLargeTableTests: XCTestCase {
     static func rows(_ count: Int) -> [[String]] {
         let names = ["Ana Souza", "Björn Ek", "Görkem Aydın", "Ελένη", "Дмитрий"]
         return (0..<count).map { index in
-            [names[index % names.count], "Site \(index % 20)", "2026-01-\(10 + index % 18)", String(index % 101), index % 3 == 0 ? "yes" : "no", "Note #\(index): rail & sign checked."]
+            [names[index % names.count], "Site \(index % 20)", "2026-01-\(10 + index % 18)", String(index % 101),
+             ["low", "medium", "high", "critical"][index % 4], index % 3 == 0 ? "yes" : "no", "Note #\(index): rail & sign checked."]
         }
     }
 
     func testLongTableReadsBackAndRepeatsItsHeader() throws {
         let directory = try DOCXTestSupport.outputDirectory()
         defer { DOCXTestSupport.removeOutput(directory) }
-        let columns = ["Inspector", "Site", "Date", "Score", "Follow-up", "Notes"].enumerated().map { index, title in
-            TableColumn(title: title, width: index == 5 ? 3 : 1, alignment: index == 3 ? .trailing : .leading)
-        }
+        // The shape of the formwork-bench report: seven columns with its relative widths.
+        let columns = [
+            TableColumn(title: "Inspector", width: 1.3), TableColumn(title: "Site", width: 0.8),
+            TableColumn(title: "Date", width: 1), TableColumn(title: "Score", width: 0.6, alignment: .trailing),
+            TableColumn(title: "Severity", width: 0.9), TableColumn(title: "Follow-up", width: 0.8, alignment: .center),
+            TableColumn(title: "Notes", width: 3.2),
+        ]
         let rows = Self.rows(1_500)
         let document = ReportDocument(metadata: ReportMetadata(title: "Long table"), blocks: [
-            .heading(level: 1, text: "Long table"), .table(TableSpec(columns: columns, rows: rows, caption: "All rows")),
+            .heading(level: 1, text: "Long table"),
+            .paragraph(text: "\(rows.count) responses.", style: .body),
+            .chart(ChartSpec(kind: .bar, title: "Responses by severity", categories: ["low", "medium", "high", "critical"],
+                             series: [ChartSeries(name: "Responses", values: [375, 375, 375, 375])])),
+            .table(TableSpec(columns: columns, rows: rows, caption: "All rows")),
         ])
         let url = directory.appendingPathComponent("long.docx")
         try DOCXRenderer(options: DOCXTestSupport.options()).render(document, to: url)

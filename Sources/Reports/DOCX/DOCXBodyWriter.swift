@@ -23,7 +23,7 @@ struct DOCXBodyWriter {
             let cells = spec.rows.count * max(1, spec.columns.count)
             let text = spec.rows.prefix(64).reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count } }
             let averageText = spec.rows.isEmpty ? 0 : text / min(64, spec.rows.count)
-            return total + cells * 110 + spec.rows.count * (48 + averageText)
+            return total + cells * 160 + spec.rows.count * (48 + averageText)
         }
     }
 
@@ -47,7 +47,7 @@ struct DOCXBodyWriter {
                 xml.appendRun(item)
                 xml.append("</w:p>")
             }
-        case let .table(spec): DOCXTableWriter.write(spec, into: &xml, textWidth: options.textWidthTwips, fontHalfPoints: options.halfPoints())
+        case let .table(spec): DOCXTableWriter.write(spec, into: &xml, textWidth: options.textWidthTwips, fontHalfPoints: options.halfPoints(DOCXStyles.tableTextFactor))
         case let .chart(spec): appendChart(spec)
         case .pageBreak: xml.append("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>")
         case .tableOfContents: appendTableOfContents(document.headings)

@@ -30,11 +30,20 @@ enum DOCXColumnFit {
         var longest = spec.columns.map { wordWidth(longestWord(in: $0.title), points: points) * 1.15 }
         for row in spec.rows.prefix(ColumnWidths.sampleRows) {
             for (index, cell) in row.prefix(spec.columns.count).enumerated() {
-                longest[index] = max(longest[index], wordWidth(longestWord(in: cell), points: points))
+                longest[index] = max(longest[index], wordWidth(unbreakable(cell), points: points))
             }
         }
         return longest
     }
+
+    /// Short values ("Site 10", "Ana Souza") should not wrap at all; longer ones only
+    /// between words, so the longest word is what must fit.
+    private static func unbreakable(_ text: String) -> Substring {
+        text.count <= shortValueLength && !text.contains("\n") ? Substring(text) : longestWord(in: text)
+    }
+
+    /// Values up to this many characters are kept on one line when the table has room.
+    static let shortValueLength = 12
 
     /// The word of `text` with the most characters (a cheap proxy before measuring).
     private static func longestWord(in text: String) -> Substring {

@@ -8,6 +8,8 @@ import Foundation
 enum DOCXStyles {
     /// Dark blue used for headings and the table header fill's text.
     static let accent: StaticString = "1F3864"
+    /// Table text size relative to the body size.
+    static let tableTextFactor = 0.85
 
     /// The styles part.
     static func styles(options: DOCXRenderOptions) -> [UInt8] {
@@ -31,6 +33,8 @@ enum DOCXStyles {
         paragraphStyle(&xml, id: "TOC3", name: "toc 3", pPr: "<w:spacing w:after=\"60\"/><w:ind w:left=\"480\"/>", rPr: nil, options: options, sizeFactor: nil)
         paragraphStyle(&xml, id: "Header", name: "header", pPr: "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"BFBFBF\"/></w:pBdr>", rPr: "<w:color w:val=\"595959\"/>", options: options, sizeFactor: 0.85)
         paragraphStyle(&xml, id: "Footer", name: "footer", pPr: "<w:jc w:val=\"center\"/>", rPr: "<w:color w:val=\"595959\"/>", options: options, sizeFactor: 0.85)
+        // Table cells use this style; it matches the PDF renderer's table text (0.85 × base).
+        paragraphStyle(&xml, id: "TableText", name: "Table Text", pPr: "<w:spacing w:after=\"0\"/>", rPr: nil, options: options, sizeFactor: DOCXStyles.tableTextFactor)
         appendTableStyles(&xml)
         xml.append("</w:styles>")
         return xml.bytes

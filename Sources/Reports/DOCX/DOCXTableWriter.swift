@@ -69,14 +69,14 @@ enum DOCXTableWriter {
         xml.append("\" w:type=\"dxa\"/>")
         if header { xml.append("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9E2F3\"/>") }
         xml.append("</w:tcPr><w:p>")
-        switch (alignment, header) {
-        case (.leading, false): break
-        case (.leading, true): xml.append("<w:pPr><w:keepNext/></w:pPr>")
-        case (.center, false): xml.append("<w:pPr><w:jc w:val=\"center\"/></w:pPr>")
-        case (.center, true): xml.append("<w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>")
-        case (.trailing, false): xml.append("<w:pPr><w:jc w:val=\"right\"/></w:pPr>")
-        case (.trailing, true): xml.append("<w:pPr><w:keepNext/><w:jc w:val=\"right\"/></w:pPr>")
+        xml.append("<w:pPr><w:pStyle w:val=\"TableText\"/>")
+        if header { xml.append("<w:keepNext/>") }
+        switch alignment {
+        case .leading: break
+        case .center: xml.append("<w:jc w:val=\"center\"/>")
+        case .trailing: xml.append("<w:jc w:val=\"right\"/>")
         }
+        xml.append("</w:pPr>")
         return xml.bytes
     }
 }
