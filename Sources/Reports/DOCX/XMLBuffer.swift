@@ -56,8 +56,8 @@ struct XMLBuffer {
     }
 
     /// Appends escaped character data: `&`, `<`, `>` become entities; forbidden control
-    /// characters are dropped; a carriage return is dropped (XML readers would turn it into a
-    /// newline anyway, and CRLF text should not gain blank lines).
+    /// characters are dropped; CRLF and a lone CR become LF (what an XML reader would make of
+    /// them anyway), so CRLF text does not gain blank lines.
     mutating func appendText(_ text: String) {
         XMLEscaper.escape(text, into: &bytes, mode: .text)
     }

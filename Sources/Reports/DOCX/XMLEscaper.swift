@@ -22,7 +22,7 @@ enum XMLEscaper {
         var table = [UInt8](repeating: 0, count: 256)
         for byte in 0..<0x20 { table[byte] = 1 }
         for byte in [0x09, 0x0A, 0x0D] { table[byte] = 3 }
-        for byte in ["&", "<", ">", "\"", "'"] { table[Int(UInt8(ascii: Unicode.Scalar(byte)!))] = 2 }
+        for byte: UInt8 in [0x26, 0x3C, 0x3E, 0x22, 0x27] { table[Int(byte)] = 2 }  // & < > " '
         table[0xEF] = 4
         return table
     }()
