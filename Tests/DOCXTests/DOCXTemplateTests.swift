@@ -141,3 +141,51 @@ final class DOCXTemplateTests: XCTestCase {
         }
     }
 }
+
+/// A template made by python-docx: a complete package (theme, styles, settings, fonts) as a
+/// word processor writes it, with placeholders split over differently formatted runs.
+final class DOCXPythonTemplateTests: XCTestCase {
+    func testFillsATemplateWrittenByPythonDocx() throws {
+        let directory = try DOCXTestSupport.outputDirectory()
+        defer { DOCXTestSupport.removeOutput(directory) }
+        let template = directory.appendingPathComponent("python-template.docx")
+        let script = """
+        import docx, sys
+        d = docx.Document()
+        d.sections[0].header.paragraphs[0].text = "Client: {{client}}"
+        d.add_heading("Inspection {{ site }}", level=1)
+        p = d.add_paragraph("Dear ")
+        r = p.add_run("{{first_")
+        r.bold = True
+        p.add_run("name}}, thank you.").italic = True
+        t = d.add_table(rows=2, cols=2)
+        t.rows[0].cells[0].text = "Inspector"
+        t.rows[0].cells[1].text = "Score"
+        t.rows[1].cells[0].text = "{{row.inspector}}"
+        t.rows[1].cells[1].text = "{{row.score}}"
+        d.save(sys.argv[1])
+        """
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+              try DOCXTestSupport.run("/usr/bin/python3", ["-c", "import docx"]).status == 0 else { throw XCTSkip("python3-docx is not installed") }
+        XCTAssertEqual(try DOCXTestSupport.run("/usr/bin/python3", ["-c", script, template.path]).status, 0)
+        let output = directory.appendingPathComponent("python-filled.docx")
+        let rows = (1...300).map { ["inspector": "Inspector \($0)", "score": String($0 % 101)] }
+        let report = try DOCXTemplate(template, environment: [:]).fill(
+            values: ["client": "Αθήνα & Co", "site": "İzmir", "first_name": "Ольга"], rows: rows, to: output)
+        XCTAssertEqual(report.missingKeys, [])
+        XCTAssertEqual(report.repeatedBlockCount, 1)
+        try DOCXTestSupport.assertWellFormed(output)
+        let back = try DOCXTestSupport.readBack(output)
+        XCTAssertEqual(back.paragraphs.prefix(2), ["Inspection İzmir", "Dear Ольга, thank you."])
+        XCTAssertEqual(back.styles.first, "Heading 1")
+        XCTAssertEqual(back.header, ["Client: Αθήνα & Co"])
+        XCTAssertEqual(back.tables[0].count, 301)
+        XCTAssertEqual(back.tables[0][300], ["Inspector 300", "98"])
+        let xml = try DOCXTestSupport.part("word/document.xml", of: output)
+        XCTAssertTrue(xml.contains("<w:b/></w:rPr><w:t xml:space=\"preserve\">Ольга</w:t>"), "the value keeps the bold run's formatting")
+        let text = try DOCXTestSupport.pdfText(try DOCXTestSupport.convertToPDF(output))
+        for expected in ["Client: Αθήνα & Co", "Inspection İzmir", "Dear Ольга, thank you.", "Inspector 300"] {
+            XCTAssertTrue(text.contains(expected), "missing \(expected)")
+        }
+    }
+}

@@ -45,14 +45,15 @@ struct XMLBuffer {
     }
 
     /// Appends a number for chart caches: integers without a decimal point, others with up to
-    /// six significant decimals; non-finite values become 0 (the model draws them as 0).
+    /// 15 significant digits (what a double reliably holds); non-finite values become 0, as
+    /// the model says they are drawn.
     mutating func append(number value: Double) {
         guard value.isFinite else { bytes.append(UInt8(ascii: "0")); return }
         if value == value.rounded(), abs(value) < 1e15 {
             append(int: Int(value))
             return
         }
-        appendText(String(format: "%.6g", value))
+        appendText(String(format: "%.15g", value))
     }
 
     /// Appends escaped character data: `&`, `<`, `>` become entities; forbidden control
