@@ -18,6 +18,30 @@ enum DOCXBench {
         Measure.report("docx.table_10k", nanos / 1_000_000, "ms")
         Measure.report("docx.file_size", Double(summary?.byteCount ?? 0) / 1_048_576, "MB")
         Measure.report("docx.document_xml", Double(summary?.documentXMLByteCount ?? 0) / 1_048_576, "MB")
+        try templateFill(rows: rows)
         Measure.report("docx.peak_rss", ReportBench.peakResidentMegabytes(), "MB")
+    }
+
+    /// `docx.template_10k`: a one-table template (itself rendered by DOCXRenderer, with a
+    /// `{{row.key}}` row) filled with the same 10,000 rows.
+    static func templateFill(rows: [[String]]) throws {
+        let keys = ["inspector", "site", "date", "score", "severity", "follow_up", "notes"]
+        let template = ReportDocument(metadata: ReportMetadata(title: "{{title}}", creationDate: Date(timeIntervalSince1970: 0)), blocks: [
+            .heading(level: 1, text: "{{title}}"),
+            .table(TableSpec(columns: keys.map { TableColumn(title: $0) }, rows: [keys.map { "{{row.\($0)}}" }])),
+        ])
+        let directory = FileManager.default.temporaryDirectory
+        let templateURL = directory.appendingPathComponent("formwork-bench-template-\(getpid()).docx")
+        let outputURL = directory.appendingPathComponent("formwork-bench-filled-\(getpid()).docx")
+        defer {
+            try? FileManager.default.removeItem(at: templateURL)
+            try? FileManager.default.removeItem(at: outputURL)
+        }
+        try DOCXRenderer().render(template, to: templateURL)
+        let values = rows.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
+        let nanos = try Measure.median(runs: 3) {
+            try DOCXTemplate(templateURL).fill(values: ["title": "Site inspections"], rows: values, to: outputURL)
+        }
+        Measure.report("docx.template_10k", nanos / 1_000_000, "ms")
     }
 }
