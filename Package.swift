@@ -13,18 +13,34 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "FormCore"),
+        .target(
+            name: "JobQueue",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "queue-crash-child",
+            dependencies: ["JobQueue"],
+            path: "Tests/QueueCrashChild"
+        ),
         .executableTarget(
             name: "formwork",
             dependencies: [
                 "FormCore",
+                "JobQueue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "JobQueue"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
+        .testTarget(
+            name: "JobQueueTests",
+            dependencies: ["JobQueue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )
