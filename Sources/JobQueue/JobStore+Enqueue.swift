@@ -13,7 +13,7 @@ extension JobStore {
     public func enqueue(_ requests: [JobRequest]) throws -> [EnqueueResult] {
         guard !requests.isEmpty else { return [] }
         let results = try write { db in try enqueue(in: db, requests) }
-        notifyWork()
+        notifyWork(queues: Array(Set(requests.map(\.queue))))
         return results
     }
 

@@ -16,7 +16,7 @@ public final class JobStore: @unchecked Sendable {
     let pool: DatabasePool
     /// Observers told after every commit that made work available (in-process wakeup).
     private let wakeLock = NSLock()
-    private var wakeObservers: [UUID: @Sendable () -> Void] = [:]
+    private var wakeObservers: [UUID: @Sendable ([String]) -> Void] = [:]
 
     /// Opens (creating if needed) the queue database at `path` and runs the `jobqueue-` migrations.
     public init(path: String, options: JobStoreOptions = JobStoreOptions(), clock: JobClock = SystemClock()) throws {
@@ -110,8 +110,9 @@ public final class JobStore: @unchecked Sendable {
 
     // MARK: - In-process wakeup
 
-    /// Registers a callback run after commits that may have made jobs claimable.
-    func addWakeObserver(_ observer: @escaping @Sendable () -> Void) -> UUID {
+    /// Registers a callback run after commits that may have made jobs claimable; it receives
+    /// the queues concerned when known (empty when any queue may be).
+    func addWakeObserver(_ observer: @escaping @Sendable ([String]) -> Void) -> UUID {
         let token = UUID()
         wakeLock.lock()
         wakeObservers[token] = observer
@@ -126,12 +127,12 @@ public final class JobStore: @unchecked Sendable {
         wakeLock.unlock()
     }
 
-    /// Tells every observer that work may be available.
-    func notifyWork() {
+    /// Tells every observer that work may be available (in `queues`, when given).
+    func notifyWork(queues: [String] = []) {
         wakeLock.lock()
         let observers = Array(wakeObservers.values)
         wakeLock.unlock()
-        for observer in observers { observer() }
+        for observer in observers { observer(queues) }
     }
 
     /// Appends one event to the audit log.

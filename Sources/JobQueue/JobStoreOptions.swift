@@ -15,11 +15,14 @@ public struct QueueDefaults: Sendable, Equatable {
     public var concurrency: Int
     /// Attempts before dead-lettering when a request gives none.
     public var maxAttempts: Int
+    /// Timeout of one attempt when neither the request nor the kind sets one.
+    public var timeoutMillis: Int64
 
     /// Creates queue defaults.
-    public init(concurrency: Int, maxAttempts: Int) {
+    public init(concurrency: Int, maxAttempts: Int, timeoutMillis: Int64 = 600_000) {
         self.concurrency = concurrency
         self.maxAttempts = maxAttempts
+        self.timeoutMillis = timeoutMillis
     }
 }
 
@@ -39,9 +42,9 @@ public struct JobStoreOptions: Sendable {
     public var cacheCapBytes: Int64 = 512 * 1024 * 1024
     /// Defaults per named queue; other queues use `fallbackQueue`.
     public var queues: [String: QueueDefaults] = [
-        "reports": QueueDefaults(concurrency: 2, maxAttempts: 10),
-        "ai": QueueDefaults(concurrency: 2, maxAttempts: 8),
-        "exports": QueueDefaults(concurrency: 1, maxAttempts: 5),
+        "reports": QueueDefaults(concurrency: 2, maxAttempts: 10, timeoutMillis: 600_000),
+        "ai": QueueDefaults(concurrency: 2, maxAttempts: 8, timeoutMillis: 300_000),
+        "exports": QueueDefaults(concurrency: 1, maxAttempts: 5, timeoutMillis: 1_800_000),
     ]
     /// Defaults of queues not listed in `queues`.
     public var fallbackQueue = QueueDefaults(concurrency: 2, maxAttempts: 10)
