@@ -57,7 +57,7 @@ public struct JobRequest: Sendable, Equatable {
     }
 
     /// Checks the fields that SQLite would otherwise reject with a less helpful message.
-    func validate() throws {
+    public func validate() throws {
         guard !kind.isEmpty else { throw JobQueueError.invalidRequest("kind is empty") }
         guard !queue.isEmpty else { throw JobQueueError.invalidRequest("queue is empty") }
         guard (0...4).contains(priority) else {

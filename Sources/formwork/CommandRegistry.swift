@@ -4,5 +4,8 @@ import ArgumentParser
 /// Each feature adds its commands here and nowhere else.
 enum CommandRegistry {
     static let subcommands: [ParsableCommand.Type] = [
+        WorkerCommand.self,
+        JobsCommand.self,
+        ScheduleCommand.self,
     ]
 }
