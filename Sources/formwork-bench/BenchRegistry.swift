@@ -3,6 +3,6 @@ import Foundation
 /// Benchmark suites by name. Each suite lives in its own file and prints `name value unit`.
 enum BenchRegistry {
     static let suites: [String: () throws -> Void] = [
-        :
+        "queue": QueueBench.run,
     ]
 }
