@@ -75,7 +75,6 @@ enum JobSchema {
           id INTEGER PRIMARY KEY AUTOINCREMENT, job_id INTEGER NOT NULL, at INTEGER NOT NULL,
           type TEXT NOT NULL, data TEXT) STRICT;
         CREATE INDEX job_event_job ON job_event(job_id);
-        CREATE INDEX job_event_at ON job_event(at);
         CREATE TABLE job_queue_state (
           queue TEXT PRIMARY KEY, paused INTEGER NOT NULL DEFAULT 0, concurrency INTEGER) STRICT;
         CREATE TABLE job_dep (

@@ -42,13 +42,30 @@ extension JobStore {
                                              LIMIT ?)
                 """, cutoff: now - age)
         }
-        report.events = try batchedDelete(policy.batchSize, sql: """
-            DELETE FROM job_event WHERE id IN (SELECT id FROM job_event WHERE at < ? LIMIT ?)
-            """, cutoff: now - policy.eventMillis)
+        report.events = try pruneEvents(before: now - policy.eventMillis, batchSize: policy.batchSize)
         report.results = try batchedDelete(policy.batchSize, sql: """
             DELETE FROM job_result WHERE cache_key IN (SELECT cache_key FROM job_result WHERE expires_at <= ? LIMIT ?)
             """, cutoff: now)
         return report
+    }
+
+    /// Events are appended in time order, so the oldest are the lowest ids: delete from the
+    /// front of the log until the first event that is young enough (no index on `at` needed,
+    /// which keeps every job write one index page lighter).
+    private func pruneEvents(before cutoff: Int64, batchSize: Int) throws -> Int {
+        var total = 0
+        while true {
+            let (deleted, more) = try write { db -> (Int, Bool) in
+                let rows = try Row.fetchAll(db, sql: "SELECT id, at FROM job_event ORDER BY id LIMIT ?",
+                                            arguments: [max(batchSize, 1)])
+                let old = rows.prefix { ($0["at"] as Int64) < cutoff }
+                guard let last = old.last else { return (0, false) }
+                try db.execute(sql: "DELETE FROM job_event WHERE id <= ?", arguments: [last["id"] as Int64])
+                return (old.count, old.count == rows.count && rows.count == max(batchSize, 1))
+            }
+            total += deleted
+            if !more { return total }
+        }
     }
 
     private func batchedDelete(_ batchSize: Int, sql: String, cutoff: Int64) throws -> Int {

@@ -10,26 +10,12 @@ struct DispatchSnapshot {
 }
 
 extension WorkerPool {
-    /// The dispatcher: waits for a wakeup, a finished job or a timer, then runs one round.
+    /// The dispatcher thread: sleeps until a wakeup (enqueue, finished job, flush or timer), runs
+    /// rounds until nothing is left to claim or write, then does the periodic duties.
     func dispatchLoop() {
         var timers = HousekeepingTimers(now: store.clock.nowMillis())
-        var lastFlush = store.clock.nowMillis()
-        var spin = false
-        while true {
-            guard let snapshot = nextRound(timers: timers, lastFlush: lastFlush, spin: spin) else { break }
-            spin = false
-            do {
-                let claimed = try runRound(snapshot)
-                if !snapshot.completions.isEmpty {
-                    lastFlush = store.clock.nowMillis()
-                    spin = true
-                }
-                hand(claimed)
-            } catch {
-                onError(error)
-                requeuePending(snapshot.completions)
-                usleep(50_000)
-            }
+        while waitForDuty(timers: timers) {
+            driveRounds(maxRounds: Int.max)
             housekeeping(&timers)
         }
         cond.lock()
@@ -38,27 +24,80 @@ extension WorkerPool {
         cond.unlock()
     }
 
-    /// Blocks until there is something to do and takes a snapshot; nil when the pool is done.
-    private func nextRound(timers: HousekeepingTimers, lastFlush: Int64, spin: Bool) -> DispatchSnapshot? {
+    /// Blocks until there is something to do; false once the pool has stopped and is flushed.
+    private func waitForDuty(timers: HousekeepingTimers) -> Bool {
         cond.lock()
         defer { cond.unlock() }
-        let fullSync = store.options.durability == .full
         while true {
             let now = store.clock.nowMillis()
             let stopping = phase != .running
-            if stopping && pending.isEmpty && ready.isEmpty && !running.values.contains(where: { !$0.abandoned }) {
-                return nil
+            if !roundInProgress {
+                if stopping && pending.isEmpty && ready.isEmpty && !running.values.contains(where: { !$0.abandoned }) {
+                    return false
+                }
+                if wakeRequested || flushDue(now: now, stopping: stopping)
+                    || timers.due(now: now, options: options, heartbeatMillis: heartbeatMillis) {
+                    return true
+                }
             }
-            let flushDue = !pending.isEmpty
-                && (!fullSync || stopping || pending.count >= options.maxBatch
-                    || now - lastFlush >= options.flushIntervalMillis)
-            if wakeRequested || flushDue || spin || timers.due(now: now, options: options) {
-                wakeRequested = false
-                return snapshot(takeCompletions: flushDue, stopping: stopping)
-            }
-            var wait = timers.nextDue(options: options) - now
+            var wait = timers.nextDue(options: options, heartbeatMillis: heartbeatMillis) - now
             if !pending.isEmpty { wait = min(wait, lastFlush + options.flushIntervalMillis - now) }
             _ = cond.wait(until: Date().addingTimeInterval(Double(max(wait, 1)) / 1000))
+        }
+    }
+
+    /// Whether pending completions must be written now; lock held. Under FULL durability they
+    /// wait for a group commit (interval or batch size); under NORMAL every round writes them.
+    private func flushDue(now: Int64, stopping: Bool) -> Bool {
+        guard !pending.isEmpty else { return false }
+        return store.options.durability == .normal || stopping || pending.count >= options.maxBatch
+            || now - lastFlush >= options.flushIntervalMillis
+    }
+
+    /// Runs up to `maxRounds` rounds on the calling thread. Workers call it right after finishing
+    /// a job (a few rounds at most), so the common path needs no hand-off to the dispatcher
+    /// thread; if a round is already running elsewhere, the work is left to that thread.
+    func driveRounds(maxRounds: Int) {
+        cond.lock()
+        if roundInProgress {
+            wakeRequested = true
+            cond.unlock()
+            return
+        }
+        roundInProgress = true
+        var rounds = 0
+        while true {
+            let now = store.clock.nowMillis()
+            let stopping = phase != .running
+            let snapshot = snapshot(takeCompletions: flushDue(now: now, stopping: stopping), stopping: stopping)
+            wakeRequested = false
+            cond.unlock()
+            var claimed: [ClaimedJob] = []
+            var failure: Error?
+            do { claimed = try runRound(snapshot) } catch { failure = error }
+            cond.lock()
+            rounds += 1
+            if let failure {
+                pending.insert(contentsOf: snapshot.completions, at: 0)
+                roundInProgress = false
+                cond.unlock()
+                onError(failure)
+                usleep(50_000)
+                return
+            }
+            if !snapshot.completions.isEmpty { lastFlush = now }
+            for job in claimed { inflight[job.queue, default: 0] += 1 }
+            ready.append(contentsOf: claimed)
+            let refill = !snapshot.completions.isEmpty && claimed.count < snapshot.freeSlots
+            let more = wakeRequested || refill || flushDue(now: store.clock.nowMillis(), stopping: phase != .running)
+            if !more || rounds >= maxRounds {
+                wakeRequested = wakeRequested || more
+                roundInProgress = false
+                cond.broadcast()
+                cond.unlock()
+                return
+            }
+            if !claimed.isEmpty { cond.broadcast() }
         }
     }
 
@@ -99,24 +138,6 @@ extension WorkerPool {
             }
         }
         return claimed
-    }
-
-    /// Gives claimed jobs to the worker threads.
-    private func hand(_ claimed: [ClaimedJob]) {
-        guard !claimed.isEmpty else { return }
-        cond.lock()
-        for job in claimed { inflight[job.queue, default: 0] += 1 }
-        ready.append(contentsOf: claimed)
-        cond.broadcast()
-        cond.unlock()
-    }
-
-    /// Puts completions back after a failed write, so the next round retries them.
-    private func requeuePending(_ completions: [JobCompletion]) {
-        guard !completions.isEmpty else { return }
-        cond.lock()
-        pending.insert(contentsOf: completions, at: 0)
-        cond.unlock()
     }
 
     /// Reloads paused queues, runtime concurrency and (when serving every queue) queue names.

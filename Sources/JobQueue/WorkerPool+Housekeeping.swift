@@ -21,8 +21,8 @@ struct HousekeepingTimers {
     }
 
     /// The earliest time any duty is due.
-    func nextDue(options: WorkerPoolOptions) -> Int64 {
-        var next = min(heartbeat + options.heartbeatMillis, sweep + options.sweepMillis,
+    func nextDue(options: WorkerPoolOptions, heartbeatMillis: Int64) -> Int64 {
+        var next = min(heartbeat + heartbeatMillis, sweep + options.sweepMillis,
                        cancelPoll + options.cancelPollMillis, idle + options.idlePollMillis,
                        progress + options.progressFlushMillis)
         if options.pruneEveryMillis > 0 { next = min(next, prune + options.pruneEveryMillis) }
@@ -31,10 +31,16 @@ struct HousekeepingTimers {
     }
 
     /// Whether any duty is due.
-    func due(now: Int64, options: WorkerPoolOptions) -> Bool { nextDue(options: options) <= now }
+    func due(now: Int64, options: WorkerPoolOptions, heartbeatMillis: Int64) -> Bool {
+        nextDue(options: options, heartbeatMillis: heartbeatMillis) <= now
+    }
 }
 
 extension WorkerPool {
+    /// The heartbeat interval actually used: at most a third of the lease, so a live worker's
+    /// leases never lapse between beats.
+    var heartbeatMillis: Int64 { max(1, min(options.heartbeatMillis, store.options.leaseMillis / 3)) }
+
     /// Runs the periodic duties that are due. Failures are reported, never fatal.
     func housekeeping(_ timers: inout HousekeepingTimers) {
         let now = store.clock.nowMillis()
@@ -46,7 +52,7 @@ extension WorkerPool {
             timers.progress = now
             attempt { try flushProgress(now: now) }
         }
-        if now - timers.heartbeat >= options.heartbeatMillis {
+        if now - timers.heartbeat >= heartbeatMillis {
             timers.heartbeat = now
             attempt { try beat(now: now) }
         }

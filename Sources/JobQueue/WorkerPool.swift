@@ -50,6 +50,8 @@ public final class WorkerPool: @unchecked Sendable {
     var pausedQueues: Set<String> = []
     var scaledQueues: [String: Int] = [:]
     var dispatcherExited = false
+    var roundInProgress = false
+    var lastFlush: Int64 = 0
     var rotation = 0
     var wakeToken: UUID?
     let scheduler: Scheduler
@@ -72,6 +74,7 @@ public final class WorkerPool: @unchecked Sendable {
         phase = .running
         cond.unlock()
         recoveredAtStart = try store.registerWorker(epoch: epoch)
+        lastFlush = store.clock.nowMillis()
         refreshQueueSwitches()
         wakeToken = store.addWakeObserver { [weak self] queues in self?.wake(queues: queues) }
         for index in 0..<max(options.concurrency, 1) {
@@ -169,9 +172,8 @@ public final class WorkerPool: @unchecked Sendable {
                 inflight[job.queue, default: 1] -= 1
                 if !entry.abandoned { pending.append(JobCompletion(job: job, outcome: outcome)) }
             }
-            wakeRequested = true
-            cond.broadcast()
             cond.unlock()
+            driveRounds(maxRounds: 8)
         }
     }
 

@@ -8,7 +8,7 @@ public struct WorkerPoolOptions: Sendable {
     public var queues: [String]?
     /// Per-queue concurrency overrides (else the persisted `scale`, else the store defaults).
     public var queueConcurrency: [String: Int] = [:]
-    /// How often leases are extended (10 s; the lease is 30 s).
+    /// How often leases are extended (10 s; the lease is 30 s). Capped at a third of the lease.
     public var heartbeatMillis: Int64 = 10_000
     /// How often lapsed leases are swept (5 s, so a lost job is found within lease + 5 s + 10 s).
     public var sweepMillis: Int64 = 5_000
