@@ -80,6 +80,7 @@ extension WorkerPool {
             if let failure {
                 pending.insert(contentsOf: snapshot.completions, at: 0)
                 roundInProgress = false
+                wakeRequested = true
                 cond.unlock()
                 onError(failure)
                 usleep(50_000)

@@ -121,7 +121,12 @@ public final class WorkerPool: @unchecked Sendable {
         phase = .stopped
         cond.unlock()
         if let wakeToken { store.removeWakeObserver(wakeToken) }
-        do { try store.unregisterWorker(epoch: epoch) } catch { onError(error) }
+        do {
+            try store.unregisterWorker(epoch: epoch)
+            try store.optimize()
+        } catch {
+            onError(error)
+        }
     }
 
     /// Pauses `queue` (persisted) and waits until none of its jobs run anywhere. Returns false
@@ -160,6 +165,16 @@ public final class WorkerPool: @unchecked Sendable {
         cond.lock()
         defer { cond.unlock() }
         return running.values.filter { !$0.abandoned }.map(\.job).sorted { $0.id < $1.id }
+    }
+
+    /// Running jobs whose handler has shown no sign of life (progress or heartbeat) for
+    /// `millis`: likely stuck threads, for the monitor to report.
+    public func stalledJobs(silentForMillis millis: Int64) -> [ClaimedJob] {
+        let now = store.clock.nowMillis()
+        cond.lock()
+        defer { cond.unlock() }
+        return running.values.filter { !$0.abandoned && now - $0.context.lastHeartbeatMillis >= millis }
+            .map(\.job).sorted { $0.id < $1.id }
     }
 
     // MARK: - Worker threads

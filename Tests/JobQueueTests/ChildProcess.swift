@@ -20,8 +20,13 @@ enum ChildProcess {
     }
 
     /// Starts the helper with `arguments`.
-    static func launch(_ binary: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    static func launch(_ binary: URL, _ arguments: [String], environment: [String: String] = [:],
+                       stderr: URL? = nil) throws -> Process {
         let process = Process()
+        if let stderr {
+            FileManager.default.createFile(atPath: stderr.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderr)
+        }
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

@@ -30,10 +30,14 @@ final class CrashLoopTests: XCTestCase {
                 try store.unregisterWorker(epoch: epoch)
             }
         }
-        let drain = try ChildProcess.launch(binary, ["drain", dir.dbPath])
+        let log = dir.url.appendingPathComponent("drain.log")
+        let drain = try ChildProcess.launch(binary, ["drain", dir.dbPath], stderr: log)
         drain.waitUntilExit()
-        XCTAssertEqual(drain.terminationStatus, 0)
-        XCTAssertEqual(try QueueInvariants.violations(in: store, final: true), [])
+        let diagnostics = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        XCTAssertEqual(drain.terminationStatus, 0, diagnostics)
+        let open = try store.jobs(JobFilter(states: JobState.allCases.filter { !$0.isTerminal }, limit: 20))
+        XCTAssertEqual(try QueueInvariants.violations(in: store, final: true), [],
+                       open.map { "\($0.id) \($0.state) \($0.queue) a\($0.attempt)/\($0.maxAttempts) \($0.runEpoch ?? "-")" }.joined(separator: "; "))
         XCTAssertEqual(try QueueInvariants.runningCount(store), 0)
         XCTAssertGreaterThan(try store.stats().states["completed"] ?? 0, 0)
     }

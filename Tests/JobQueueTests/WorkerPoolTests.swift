@@ -152,6 +152,8 @@ final class WorkerPoolTests: XCTestCase {
         try pool.start()
         XCTAssertTrue(try waitUntil { (try store.job(id)?.progress ?? 0) > 0 })
         XCTAssertEqual(pool.runningJobs.map(\.id), [id])
+        XCTAssertEqual(pool.stalledJobs(silentForMillis: 60_000), [], "the sleep handler reports progress")
+        XCTAssertEqual(pool.stalledJobs(silentForMillis: -1).map(\.id), [id])
         XCTAssertNotNil(try store.job(id)?.progressNote)
         try store.cancel(id)
         XCTAssertTrue(try waitUntil { try store.job(id)?.state == .cancelled })

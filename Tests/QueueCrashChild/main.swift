@@ -75,10 +75,10 @@ case "multi":
         round += 1
         usleep(1_000)
     }
-    guard (try? pool.waitUntilIdle(timeoutMillis: 60_000)) == true else { fail("did not go idle") }
+    guard (try? pool.waitUntilIdle(timeoutMillis: 120_000)) == true else { fail("did not go idle: \((try? store.stats().states) ?? [:])") }
     pool.shutdown()
 case "drain":
-    guard (try? pool.waitUntilIdle(timeoutMillis: 60_000)) == true else { fail("did not go idle") }
+    guard (try? pool.waitUntilIdle(timeoutMillis: 120_000)) == true else { fail("did not go idle: \((try? store.stats().states) ?? [:])") }
     pool.shutdown()
 default:
     fail("unknown mode \(mode)")

@@ -37,6 +37,7 @@ struct WorkerCommand: ParsableCommand {
             options.concurrency = concurrency
             options.queues = queues.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             let pool = WorkerPool(store: store, registry: JobKinds.registry(), options: options)
+            pool.onError = { error in CLIFailure.printError(String(describing: error)) }
             try pool.start()
             if pool.recoveredAtStart > 0 {
                 FileHandle.standardError.write(Data("formwork: requeued \(pool.recoveredAtStart) jobs left running by a stopped worker\n".utf8))
