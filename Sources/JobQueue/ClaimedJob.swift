@@ -30,21 +30,22 @@ public struct ClaimedJob: Sendable, Equatable {
     /// When the job was due (enqueue-to-start latency = attemptedAt - scheduledAt).
     public var scheduledAt: Int64
 
-    /// Decodes a row returned by the claim statement.
+    /// Decodes a row returned by the claim statement, by position (the hot path avoids
+    /// GRDB's case-insensitive column-name lookups).
     init(row: Row, epoch: String) {
-        id = row["id"]
-        queue = row["queue"]
-        kind = row["kind"]
-        args = row["args"] ?? Data()
-        attempt = row["attempt"]
-        maxAttempts = row["max_attempts"]
+        id = row[0]
+        queue = row[1]
+        kind = row[2]
+        args = row[3] ?? Data()
+        attempt = row[4]
+        maxAttempts = row[5]
         self.epoch = epoch
-        timeoutMillis = row["timeout_ms"]
-        checkpoint = row["checkpoint"]
-        cacheKey = row["cache_key"]
-        cacheTTLMillis = row["cache_ttl_ms"]
-        attemptedAt = row["attempted_at"]
-        scheduledAt = row["scheduled_at"]
+        timeoutMillis = row[6]
+        checkpoint = row[7]
+        cacheKey = row[8]
+        cacheTTLMillis = row[9]
+        attemptedAt = row[10]
+        scheduledAt = row[11]
     }
 
     /// The SQL fence every terminal write of this run carries, and its arguments.

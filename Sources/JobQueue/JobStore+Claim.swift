@@ -25,12 +25,17 @@ extension JobStore {
             RETURNING id, queue, kind, args, attempt, max_attempts, timeout_ms, checkpoint, cache_key,
                       cache_ttl_ms, attempted_at, scheduled_at, priority
             """), arguments: [now, epoch, now + options.leaseMillis, now, queue, now, limit])
-        let event = try db.cachedStatement(sql: "INSERT INTO job_event (job_id, at, type, data) VALUES (?, ?, 'started', ?)")
         var jobs: [(Int, ClaimedJob)] = []
+        var eventArguments: StatementArguments = []
         for row in rows {
             let job = ClaimedJob(row: row, epoch: epoch)
-            try event.execute(arguments: [job.id, now, String(job.attempt)])
-            jobs.append((row["priority"], job))
+            eventArguments += [job.id, now, String(job.attempt)]
+            jobs.append((row[12], job))
+        }
+        if !jobs.isEmpty {
+            let values = Array(repeating: "(?, ?, 'started', ?)", count: jobs.count).joined(separator: ",")
+            try db.cachedStatement(sql: "INSERT INTO job_event (job_id, at, type, data) VALUES \(values)")
+                .execute(arguments: eventArguments)
         }
         return jobs.sorted { ($0.0, $0.1.scheduledAt, $0.1.id) < ($1.0, $1.1.scheduledAt, $1.1.id) }.map(\.1)
     }

@@ -22,7 +22,7 @@ extension JobStore {
     public func finish(_ completions: [JobCompletion]) throws -> [Bool] {
         guard !completions.isEmpty else { return [] }
         let now = clock.nowMillis()
-        let applied = try write { db in try completions.map { try finish(db, $0, now: now) } }
+        let applied = try write { db in try finishBatch(db, completions, now: now) }
         notifyWork()
         return applied
     }
@@ -51,17 +51,10 @@ extension JobStore {
             WHERE \(ClaimedJob.fenceSQL)
             """).execute(arguments: [now] + job.fenceArguments)
         guard db.changesCount == 1 else { return false }
-        if let result {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO job_output (job_id, result) VALUES (?, ?)")
-                .execute(arguments: [job.id, result])
-            if let cacheKey = job.cacheKey {
-                try storeCachedResult(db, key: cacheKey, jobID: job.id, result: result,
-                                      ttl: job.cacheTTLMillis ?? options.cacheTTLMillis, now: now)
-            }
-        }
+        if let result { try storeResult(db, job, result: result, now: now) }
         try db.cachedStatement(sql: "INSERT INTO job_event (job_id, at, type, data) VALUES (?, ?, 'completed', ?)")
             .execute(arguments: [job.id, now, String(job.attempt)])
-        try unblockDependents(db, of: job.id, now: now)
+        try unblockDependents(db, of: [job.id], now: now)
         return true
     }
 
@@ -141,20 +134,6 @@ extension JobStore {
         guard db.changesCount == 1 else { return false }
         try Self.logEvent(db, jobID: job.id, at: now, type: "requeued", data: "shutdown")
         return true
-    }
-
-    /// A completed parent releases the jobs waiting on it.
-    func unblockDependents(_ db: Database, of parent: Int64, now: Int64) throws {
-        try db.cachedStatement(sql: """
-            UPDATE job SET depends_on_count = depends_on_count - 1
-            WHERE state = 'blocked' AND id IN (SELECT job_id FROM job_dep WHERE depends_on_id = ?)
-            """).execute(arguments: [parent])
-        guard db.changesCount > 0 else { return }
-        try db.execute(sql: """
-            UPDATE job SET state = CASE WHEN scheduled_at <= ? THEN 'available' ELSE 'scheduled' END
-            WHERE state = 'blocked' AND depends_on_count <= 0
-              AND id IN (SELECT job_id FROM job_dep WHERE depends_on_id = ?)
-            """, arguments: [now, parent])
     }
 
     /// A parent that will never complete cancels everything waiting on it, transitively.

@@ -129,7 +129,7 @@ extension WorkerPool {
         var claimed: [ClaimedJob] = []
         try store.write(durable: !snapshot.completions.isEmpty) { db in
             claimed = []
-            for completion in snapshot.completions { _ = try store.finish(db, completion, now: now) }
+            _ = try store.finishBatch(db, snapshot.completions, now: now)
             guard snapshot.freeSlots > 0, !snapshot.capacity.isEmpty else { return }
             try store.promoteDue(db, now: now)
             _ = try FairShare.distribute(free: snapshot.freeSlots, capacity: snapshot.capacity) { queue, limit in

@@ -79,7 +79,7 @@ enum QueueBench {
         let open = JobFilter(states: [.available, .running], limit: 1)
         let start = Measure.nanos()
         try pool.start()
-        while try !store.jobs(open).isEmpty { usleep(500) }
+        while try !store.jobs(open).isEmpty { usleep(2_000) }
         let rate = perSecond(jobCount, since: start)
         pool.shutdown()
         return rate

@@ -115,6 +115,20 @@ final class JobStoreTests: XCTestCase {
         XCTAssertEqual(try store.job(done.id)?.state, .available)
     }
 
+    func testChildOfTwoParentsCompletingTogetherIsReleasedOnce() throws {
+        let (store, dir) = try makeStore()
+        _ = dir
+        let a = try store.enqueue(JobRequest(kind: "a")).id
+        let b = try store.enqueue(JobRequest(kind: "b")).id
+        let child = try store.enqueue(JobRequest(kind: "c", dependsOn: [a, b, a])).id
+        XCTAssertEqual(try store.job(child)?.dependsOnCount, 2)
+        let runs = try claimAll(store)
+        XCTAssertEqual(runs.map(\.id), [a, b])
+        XCTAssertEqual(try store.finish(runs.map { JobCompletion(job: $0, outcome: .completed(nil)) }), [true, true])
+        XCTAssertEqual(try store.job(child)?.state, .available)
+        XCTAssertEqual(try store.job(child)?.dependsOnCount, 0)
+    }
+
     func testRejectsBadRequests() throws {
         let (store, dir) = try makeStore()
         _ = dir
