@@ -56,8 +56,8 @@ public final class JobStore: @unchecked Sendable {
         return try retryingLocks {
             do {
                 return try pool.writeWithoutTransaction { db -> T in
-                    if relax { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-                    defer { if relax { try? db.execute(sql: "PRAGMA synchronous = FULL") } }
+                    if relax { try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute() }
+                    defer { if relax { try? db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute() } }
                     var output: [T] = []
                     try db.inTransaction(.immediate) {
                         output.append(try body(db))

@@ -13,10 +13,16 @@ enum QueueBench {
         Measure.report("queue.enqueue_single", single, "jobs/s")
         let batch = try median { try enqueueBatch() }
         Measure.report("queue.enqueue_batch", batch, "jobs/s")
-        let full = try median { try drain(.full) }
-        Measure.report("queue.drain_full", full, "jobs/s")
-        let normal = try median { try drain(.normal) }
-        Measure.report("queue.drain_normal", normal, "jobs/s")
+        for durability in [JobDurability.full, .normal] {
+            var cpu: [Double] = []
+            let rate = try median {
+                let (jobsPerSecond, cpuMicros) = try drain(durability)
+                cpu.append(cpuMicros)
+                return jobsPerSecond
+            }
+            Measure.report("queue.drain_\(durability.rawValue)", rate, "jobs/s")
+            Measure.report("queue.drain_\(durability.rawValue)_cpu", cpu.sorted()[cpu.count / 2], "us/job")
+        }
         Measure.report("queue.start_latency", try startLatency(samples: 50), "ms")
     }
 
@@ -70,19 +76,31 @@ enum QueueBench {
         return WorkerPool(store: store, registry: registry, options: options)
     }
 
-    /// Start a 2-worker pool on 10,000 waiting no-op jobs; time until every one is durably completed.
-    private static func drain(_ durability: JobDurability) throws -> Double {
+    /// Process CPU time (user + system) in microseconds; a load-independent cost figure on a
+    /// shared machine.
+    private static func cpuMicros() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func micros(_ t: timeval) -> Double { Double(t.tv_sec) * 1e6 + Double(t.tv_usec) }
+        return micros(usage.ru_utime) + micros(usage.ru_stime)
+    }
+
+    /// Start a 2-worker pool on 10,000 waiting no-op jobs; time until every one is durably
+    /// completed. Returns jobs/s and CPU microseconds per job.
+    private static func drain(_ durability: JobDurability) throws -> (Double, Double) {
         let (store, dir) = try freshStore(durability)
         defer { cleanup(dir) }
         try store.enqueue(Array(repeating: JobRequest(kind: "noop", queue: "bench"), count: jobCount))
         let pool = benchPool(store, registry: .withBuiltins())
         let open = JobFilter(states: [.available, .running], limit: 1)
         let start = Measure.nanos()
+        let cpuStart = cpuMicros()
         try pool.start()
-        while try !store.jobs(open).isEmpty { usleep(2_000) }
+        while try !store.jobs(open).isEmpty { usleep(10_000) }
         let rate = perSecond(jobCount, since: start)
+        let cpu = (cpuMicros() - cpuStart) / Double(jobCount)
         pool.shutdown()
-        return rate
+        return (rate, cpu)
     }
 
     /// From calling `enqueue` (commit included) to the handler's first line, pool idle.
