@@ -15,7 +15,7 @@ extension WorkerPool {
     func dispatchLoop() {
         var timers = HousekeepingTimers(now: store.clock.nowMillis())
         while waitForDuty(timers: timers) {
-            driveRounds(maxRounds: Int.max)
+            driveRounds()
             housekeeping(&timers)
         }
         cond.lock()
@@ -25,47 +25,39 @@ extension WorkerPool {
     }
 
     /// Blocks until there is something to do; false once the pool has stopped and is flushed.
+    /// The dispatcher sleeps on its own semaphore, so a finished job wakes only the dispatcher
+    /// and a claim wakes only the workers.
     private func waitForDuty(timers: HousekeepingTimers) -> Bool {
-        cond.lock()
-        defer { cond.unlock() }
         while true {
+            cond.lock()
             let now = store.clock.nowMillis()
             let stopping = phase != .running
-            if !roundInProgress {
-                if stopping && pending.isEmpty && ready.isEmpty && !running.values.contains(where: { !$0.abandoned }) {
-                    return false
-                }
-                if wakeRequested || flushDue(now: now, stopping: stopping)
-                    || timers.due(now: now, options: options, heartbeatMillis: heartbeatMillis) {
-                    return true
-                }
+            if stopping && pending.isEmpty && ready.isEmpty && !running.values.contains(where: { !$0.abandoned }) {
+                cond.unlock()
+                return false
+            }
+            if wakeRequested || flushDue(now: now, stopping: stopping)
+                || timers.due(now: now, options: options, heartbeatMillis: heartbeatMillis) {
+                cond.unlock()
+                return true
             }
             var wait = timers.nextDue(options: options, heartbeatMillis: heartbeatMillis) - now
             if !pending.isEmpty { wait = min(wait, lastFlush + options.flushIntervalMillis - now) }
-            _ = cond.wait(until: Date().addingTimeInterval(Double(max(wait, 1)) / 1000))
+            cond.unlock()
+            _ = dispatcherWake.wait(timeout: .now() + .milliseconds(Int(max(wait, 1))))
         }
     }
 
-    /// Whether pending completions must be written now; lock held. Under FULL durability they
-    /// wait for a group commit (interval or batch size); under NORMAL every round writes them.
+    /// Whether pending completions must be written now; lock held. They wait for a group
+    /// commit (flush interval or batch size), so claims between flushes stay small transactions.
     private func flushDue(now: Int64, stopping: Bool) -> Bool {
         guard !pending.isEmpty else { return false }
-        return store.options.durability == .normal || stopping || pending.count >= options.maxBatch
-            || now - lastFlush >= options.flushIntervalMillis
+        return stopping || pending.count >= options.maxBatch || now - lastFlush >= options.flushIntervalMillis
     }
 
-    /// Runs up to `maxRounds` rounds on the calling thread. Workers call it right after finishing
-    /// a job (a few rounds at most), so the common path needs no hand-off to the dispatcher
-    /// thread; if a round is already running elsewhere, the work is left to that thread.
-    func driveRounds(maxRounds: Int) {
+    /// Runs rounds on the dispatcher thread until nothing is left to claim or write.
+    func driveRounds() {
         cond.lock()
-        if roundInProgress {
-            wakeRequested = true
-            cond.unlock()
-            return
-        }
-        roundInProgress = true
-        var rounds = 0
         while true {
             let now = store.clock.nowMillis()
             let stopping = phase != .running
@@ -76,10 +68,8 @@ extension WorkerPool {
             var failure: Error?
             do { claimed = try runRound(snapshot) } catch { failure = error }
             cond.lock()
-            rounds += 1
             if let failure {
                 pending.insert(contentsOf: snapshot.completions, at: 0)
-                roundInProgress = false
                 wakeRequested = true
                 cond.unlock()
                 onError(failure)
@@ -91,9 +81,7 @@ extension WorkerPool {
             ready.append(contentsOf: claimed)
             let refill = !snapshot.completions.isEmpty && claimed.count < snapshot.freeSlots
             let more = wakeRequested || refill || flushDue(now: store.clock.nowMillis(), stopping: phase != .running)
-            if !more || rounds >= maxRounds {
-                wakeRequested = wakeRequested || more
-                roundInProgress = false
+            if !more {
                 cond.broadcast()
                 cond.unlock()
                 return

@@ -50,7 +50,8 @@ public final class WorkerPool: @unchecked Sendable {
     var pausedQueues: Set<String> = []
     var scaledQueues: [String: Int] = [:]
     var dispatcherExited = false
-    var roundInProgress = false
+    /// Wakes the dispatcher thread (it never waits on `cond`).
+    let dispatcherWake = DispatchSemaphore(value: 0)
     var lastFlush: Int64 = 0
     var rotation = 0
     var wakeToken: UUID?
@@ -92,8 +93,8 @@ public final class WorkerPool: @unchecked Sendable {
         cond.lock()
         if options.queues == nil { knownQueues.formUnion(queues) }
         wakeRequested = true
-        cond.broadcast()
         cond.unlock()
+        dispatcherWake.signal()
     }
 
     /// Stops claiming, lets running jobs finish until `deadlineMillis`, then requeues the rest
@@ -117,6 +118,7 @@ public final class WorkerPool: @unchecked Sendable {
         }
         wakeRequested = true
         cond.broadcast()
+        dispatcherWake.signal()
         while !dispatcherExited { cond.wait() }
         phase = .stopped
         cond.unlock()
@@ -187,8 +189,10 @@ public final class WorkerPool: @unchecked Sendable {
                 inflight[job.queue, default: 1] -= 1
                 if !entry.abandoned { pending.append(JobCompletion(job: job, outcome: outcome)) }
             }
+            wakeRequested = true
+            if phase != .running { cond.broadcast() }
             cond.unlock()
-            driveRounds(maxRounds: 8)
+            dispatcherWake.signal()
         }
     }
 

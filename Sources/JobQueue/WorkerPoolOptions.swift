@@ -16,7 +16,8 @@ public struct WorkerPoolOptions: Sendable {
     public var cancelPollMillis: Int64 = 200
     /// Time a cancelled or timed-out handler gets to return before its job is finalized anyway.
     public var stopGraceMillis: Int64 = 10_000
-    /// Under FULL durability, completions wait at most this long for a group commit.
+    /// Completions wait at most this long for a group commit (they are reported done only
+    /// once it is committed).
     public var flushIntervalMillis: Int64 = 5
     /// A group commit is forced once this many completions wait.
     public var maxBatch: Int = 512
