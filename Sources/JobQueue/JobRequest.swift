@@ -58,6 +58,12 @@ public struct JobRequest: Sendable, Equatable {
 
     /// Checks the fields that SQLite would otherwise reject with a less helpful message.
     public func validate() throws {
+        try validateFields()
+        try validateArguments()
+    }
+
+    /// Checks everything but the JSON arguments.
+    func validateFields() throws {
         guard !kind.isEmpty else { throw JobQueueError.invalidRequest("kind is empty") }
         guard !queue.isEmpty else { throw JobQueueError.invalidRequest("queue is empty") }
         guard (0...4).contains(priority) else {
@@ -67,6 +73,10 @@ public struct JobRequest: Sendable, Equatable {
         if let maxAttempts, maxAttempts < 1 {
             throw JobQueueError.invalidRequest("max attempts must be at least 1")
         }
+    }
+
+    /// Checks that the arguments parse as JSON.
+    func validateArguments() throws {
         guard (try? JSONSerialization.jsonObject(with: args, options: [.fragmentsAllowed])) != nil else {
             throw JobQueueError.invalidRequest("arguments are not valid JSON")
         }

@@ -23,25 +23,36 @@ extension JobStore {
         let now = clock.nowMillis()
         var results: [EnqueueResult] = []
         results.reserveCapacity(requests.count)
+        var events = EventBatch(type: "enqueued", at: now)
+        var lastValidArgs: Data?
         for request in requests {
-            try request.validate()
-            results.append(try insert(db, request, cacheKey: try request.cacheKey(), now: now))
+            try request.validateFields()
+            // Batches often repeat the same arguments: parse each distinct run of them once.
+            if request.args != lastValidArgs {
+                try request.validateArguments()
+                lastValidArgs = request.args
+            }
+            let result = try insert(db, request, cacheKey: try request.cacheKey(), now: now)
+            if result.disposition == .inserted { try events.add(db, jobID: result.id, data: result.state.rawValue) }
+            results.append(EnqueueResult(id: result.id, disposition: result.disposition))
         }
+        try events.flush(db)
         return results
     }
 
     /// Wakes in-process workers after an `enqueue(in:)` transaction committed.
     public func wake() { notifyWork() }
 
-    private func insert(_ db: Database, _ request: JobRequest, cacheKey: String?, now: Int64) throws -> EnqueueResult {
+    private func insert(_ db: Database, _ request: JobRequest, cacheKey: String?,
+                        now: Int64) throws -> (id: Int64, disposition: EnqueueDisposition, state: JobState) {
         if let cacheKey, let existing = try cachedOrRunning(db, cacheKey: cacheKey, now: now) {
-            return existing
+            return (existing.id, existing.disposition, .available)
         }
         if let uniqueKey = request.uniqueKey,
            let id = try Int64.fetchOne(db, sql: """
                SELECT id FROM job WHERE unique_key = ? AND state NOT IN \(JobState.terminalSQL)
                """, arguments: [uniqueKey]) {
-            return EnqueueResult(id: id, disposition: .duplicate)
+            return (id, .duplicate, .available)
         }
         let pending = try pendingDependencies(db, request.dependsOn)
         let state: JobState = pending > 0 ? .blocked : (request.delayMillis > 0 ? .scheduled : .available)
@@ -57,8 +68,7 @@ extension JobStore {
         for parent in Set(request.dependsOn) {
             try db.execute(sql: "INSERT INTO job_dep (job_id, depends_on_id) VALUES (?, ?)", arguments: [id, parent])
         }
-        try Self.logEvent(db, jobID: id, at: now, type: "enqueued", data: state.rawValue)
-        return EnqueueResult(id: id, disposition: .inserted)
+        return (id, .inserted, state)
     }
 
     /// A fresh cached result, or an identical job still in flight (single flight).
