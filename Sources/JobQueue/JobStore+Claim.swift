@@ -90,17 +90,17 @@ extension JobStore {
             """)
     }
 
-    /// The earliest `scheduled_at` among scheduled/retryable jobs, for the dispatcher's timer.
-    func nextDueAt() throws -> Int64? {
-        try read { db in
-            try Int64.fetchOne(db, sql: "SELECT min(scheduled_at) FROM job WHERE state IN ('scheduled','retryable')")
-        }
-    }
-
     /// Queues that currently hold available jobs (for pools that serve every queue).
+    /// Includes queues whose only work is a due scheduled or retryable job.
     func queuesWithWork() throws -> [String] {
-        try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT queue FROM job WHERE state = 'available' ORDER BY queue")
+        let now = clock.nowMillis()
+        return try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT queue FROM job WHERE state = 'available'
+                UNION
+                SELECT queue FROM job WHERE state IN ('scheduled','retryable') AND scheduled_at <= ?
+                ORDER BY queue
+                """, arguments: [now])
         }
     }
 }

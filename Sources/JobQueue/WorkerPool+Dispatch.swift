@@ -112,14 +112,17 @@ extension WorkerPool {
     /// One transaction: write the completions (fenced), promote due jobs, claim for free slots.
     /// Under FULL durability a round without completions skips the fsync (claims are cheap to lose).
     private func runRound(_ snapshot: DispatchSnapshot) throws -> [ClaimedJob] {
-        guard !snapshot.completions.isEmpty || (snapshot.freeSlots > 0 && !snapshot.capacity.isEmpty) else { return [] }
+        guard !snapshot.completions.isEmpty || snapshot.freeSlots > 0 else { return [] }
         let now = store.clock.nowMillis()
         var claimed: [ClaimedJob] = []
         try store.write(durable: !snapshot.completions.isEmpty) { db in
             claimed = []
             _ = try store.finishBatch(db, snapshot.completions, now: now)
-            guard snapshot.freeSlots > 0, !snapshot.capacity.isEmpty else { return }
+            guard snapshot.freeSlots > 0 else { return }
+            // Promote even when no known queue has room: a due retry may be the only job of a
+            // queue this pool has not discovered yet.
             try store.promoteDue(db, now: now)
+            guard !snapshot.capacity.isEmpty else { return }
             _ = try FairShare.distribute(free: snapshot.freeSlots, capacity: snapshot.capacity) { queue, limit in
                 let jobs = try store.claim(db, queue: queue, limit: limit, epoch: epoch, now: now)
                 claimed += jobs

@@ -191,6 +191,20 @@ final class WorkerPoolTests: XCTestCase {
         pool.shutdown()
     }
 
+    func testFreshPoolFindsAQueueWhoseOnlyJobIsADueRetry() throws {
+        let (store, dir) = try makeStore()
+        _ = dir
+        store.jitter = { 0 }
+        let id = try store.enqueue(JobRequest(kind: "noop", queue: "exports")).id
+        let run = try XCTUnwrap(claimAll(store, queue: "exports", epoch: "gone").first)
+        try store.finish([JobCompletion(job: run, outcome: .failed(.retryable("blip")))])
+        XCTAssertEqual(try store.job(id)?.state, .retryable)
+        let pool = WorkerPool(store: store, registry: .withBuiltins(), options: fastPoolOptions())
+        try pool.start()
+        XCTAssertTrue(try waitUntil { try store.job(id)?.state == .completed })
+        pool.shutdown()
+    }
+
     func testUnknownKindIsDeadLettered() throws {
         let (store, dir) = try makeStore()
         _ = dir
