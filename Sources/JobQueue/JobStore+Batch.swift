@@ -50,9 +50,12 @@ extension JobStore {
             guard case let .completed(result?) = completion.outcome else { continue }
             try storeResult(db, completion.job, result: result, now: now)
         }
-        let rows = Array(repeating: "(?, ?, 'completed', ?)", count: applied.count).joined(separator: ",")
+        let rows = Array(repeating: "(?, ?, ?, ?)", count: applied.count * 2).joined(separator: ",")
         var eventArguments: StatementArguments = []
-        for completion in applied { eventArguments += [completion.job.id, now, String(completion.job.attempt)] }
+        for completion in applied {
+            eventArguments += [completion.job.id, completion.job.attemptedAt, "started", String(completion.job.attempt)]
+        }
+        for completion in applied { eventArguments += [completion.job.id, now, "completed", String(completion.job.attempt)] }
         try db.cachedStatement(sql: "INSERT INTO job_event (job_id, at, type, data) VALUES \(rows)")
             .execute(arguments: eventArguments)
         try unblockDependents(db, of: applied.map(\.job.id), now: now)

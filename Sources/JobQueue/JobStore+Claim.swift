@@ -25,18 +25,7 @@ extension JobStore {
             RETURNING id, queue, kind, args, attempt, max_attempts, timeout_ms, checkpoint, cache_key,
                       cache_ttl_ms, attempted_at, scheduled_at, priority
             """), arguments: [now, epoch, now + options.leaseMillis, now, queue, now, limit])
-        var jobs: [(Int, ClaimedJob)] = []
-        var eventArguments: StatementArguments = []
-        for row in rows {
-            let job = ClaimedJob(row: row, epoch: epoch)
-            eventArguments += [job.id, now, String(job.attempt)]
-            jobs.append((row[12], job))
-        }
-        if !jobs.isEmpty {
-            let values = Array(repeating: "(?, ?, 'started', ?)", count: jobs.count).joined(separator: ",")
-            try db.cachedStatement(sql: "INSERT INTO job_event (job_id, at, type, data) VALUES \(values)")
-                .execute(arguments: eventArguments)
-        }
+        let jobs: [(Int, ClaimedJob)] = rows.map { row in (row[12], ClaimedJob(row: row, epoch: epoch)) }
         return jobs.sorted { ($0.0, $0.1.scheduledAt, $0.1.id) < ($1.0, $1.1.scheduledAt, $1.1.id) }.map(\.1)
     }
 

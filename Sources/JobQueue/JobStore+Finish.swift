@@ -51,6 +51,7 @@ extension JobStore {
             WHERE \(ClaimedJob.fenceSQL)
             """).execute(arguments: [now] + job.fenceArguments)
         guard db.changesCount == 1 else { return false }
+        try Self.logStarted(db, job)
         if let result { try storeResult(db, job, result: result, now: now) }
         try db.cachedStatement(sql: "INSERT INTO job_event (job_id, at, type, data) VALUES (?, ?, 'completed', ?)")
             .execute(arguments: [job.id, now, String(job.attempt)])
@@ -83,6 +84,7 @@ extension JobStore {
             WHERE \(ClaimedJob.fenceSQL)
             """).execute(arguments: [now + delay, tier, entry.json] + job.fenceArguments)
         guard db.changesCount == 1 else { return false }
+        try Self.logStarted(db, job)
         try Self.logEvent(db, jobID: job.id, at: now, type: "retrying", data: "tier \(tier) in \(delay) ms: \(message)")
         return true
     }
@@ -95,6 +97,7 @@ extension JobStore {
             WHERE \(ClaimedJob.fenceSQL)
             """).execute(arguments: [now, entry.json] + job.fenceArguments)
         guard db.changesCount == 1 else { return false }
+        try Self.logStarted(db, job)
         try Self.logEvent(db, jobID: job.id, at: now, type: "discarded", data: message)
         try cascadeCancel(db, parent: job.id, now: now)
         return true
@@ -108,6 +111,7 @@ extension JobStore {
             WHERE \(ClaimedJob.fenceSQL)
             """).execute(arguments: [max(until, now), entry.json] + job.fenceArguments)
         guard db.changesCount == 1 else { return false }
+        try Self.logStarted(db, job)
         try Self.logEvent(db, jobID: job.id, at: now, type: "snoozed", data: reason)
         return true
     }
@@ -120,6 +124,7 @@ extension JobStore {
             WHERE \(ClaimedJob.fenceSQL)
             """).execute(arguments: [now, entry.json] + job.fenceArguments)
         guard db.changesCount == 1 else { return false }
+        try Self.logStarted(db, job)
         try Self.logEvent(db, jobID: job.id, at: now, type: "cancelled", data: message)
         try cascadeCancel(db, parent: job.id, now: now)
         return true
@@ -132,8 +137,16 @@ extension JobStore {
             WHERE \(ClaimedJob.fenceSQL)
             """).execute(arguments: [now] + job.fenceArguments)
         guard db.changesCount == 1 else { return false }
+        try Self.logStarted(db, job)
         try Self.logEvent(db, jobID: job.id, at: now, type: "requeued", data: "shutdown")
         return true
+    }
+
+    /// Logs the start of a run. It is written with the run's outcome (in the same group commit,
+    /// stamped with the attempt's start time) so that claims stay small transactions; a run lost
+    /// to a crash gets it from recovery.
+    static func logStarted(_ db: Database, _ job: ClaimedJob) throws {
+        try logEvent(db, jobID: job.id, at: job.attemptedAt, type: "started", data: String(job.attempt))
     }
 
     /// A parent that will never complete cancels everything waiting on it, transitively.

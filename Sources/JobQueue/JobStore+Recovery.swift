@@ -68,7 +68,7 @@ extension JobStore {
     private func recoverRunning(_ db: Database, now: Int64, reason: String, leaseBefore: Int64? = nil,
                                 isOrphan: (String?) -> Bool) throws -> Int {
         var sql = """
-            SELECT id, run_epoch, attempt, max_attempts, cancel_requested_at FROM job WHERE state = 'running'
+            SELECT id, run_epoch, attempt, max_attempts, cancel_requested_at, attempted_at FROM job WHERE state = 'running'
             """
         var arguments: StatementArguments = []
         if let leaseBefore {
@@ -84,14 +84,16 @@ extension JobStore {
             let maxAttempts: Int = row["max_attempts"]
             let cancelRequested = (row["cancel_requested_at"] as Int64?) != nil
             let target: JobState = cancelRequested ? .cancelled : (attempt >= maxAttempts ? .discarded : .available)
-            try requeueLost(db, id: id, epoch: epoch, attempt: attempt, target: target, reason: reason, now: now)
+            let startedAt: Int64 = row["attempted_at"] ?? now
+            try requeueLost(db, id: id, epoch: epoch, attempt: attempt, startedAt: startedAt, target: target,
+                            reason: reason, now: now)
             count += 1
         }
         return count
     }
 
-    private func requeueLost(_ db: Database, id: Int64, epoch: String?, attempt: Int, target: JobState,
-                             reason: String, now: Int64) throws {
+    private func requeueLost(_ db: Database, id: Int64, epoch: String?, attempt: Int, startedAt: Int64,
+                             target: JobState, reason: String, now: Int64) throws {
         let entry = JobAttemptError(attempt: attempt, at: now, kind: "lost", message: reason)
         let finalized: Int64? = target.isTerminal ? now : nil
         try db.execute(sql: """
@@ -101,6 +103,7 @@ extension JobStore {
             WHERE id = ? AND state = 'running' AND run_epoch IS ? AND attempt = ?
             """, arguments: [target.rawValue, finalized, now, target.rawValue, entry.json, id, epoch, attempt])
         guard db.changesCount == 1 else { return }
+        try Self.logEvent(db, jobID: id, at: startedAt, type: "started", data: String(attempt))
         let type = target == .available ? "recovered" : target.rawValue
         try Self.logEvent(db, jobID: id, at: now, type: type, data: reason)
         if target.isTerminal { try cascadeCancel(db, parent: id, now: now) }
