@@ -10,6 +10,9 @@ enum CommandRegistry {
         EvalCommand.self,
         FormsCommand.self,
         ResponsesCommand.self,
+        WorkerCommand.self,
+        JobsCommand.self,
+        ScheduleCommand.self,
         AICommand.self,
     ]
 }
