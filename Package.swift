@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The form model, expressions and rule engine: Foundation only.
@@ -30,8 +31,18 @@ let package = Package(
 
         // Reports: the document model and its renderers. Only Reports imports the zlib shim.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Reports", dependencies: ["CZlib"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                // Not ZIPFoundation: on Linux it ships its own module named CZlib, which clashes
+                // with ours; ZipArchiveWriter covers what exports need.
+                "CZlib", "FormCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        // Report model, templates, text renderers and the export CLI end to end (runs the built binary).
+        .testTarget(name: "ReportsModelTests", dependencies: ["Reports", "FormCore", "formwork"]),
 
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -45,6 +56,7 @@ let package = Package(
             name: "formwork",
             dependencies: [
                 "FormCore",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
