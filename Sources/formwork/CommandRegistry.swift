@@ -8,5 +8,6 @@ enum CommandRegistry {
         PreviewCommand.self,
         ExplainCommand.self,
         EvalCommand.self,
+        ExportCommand.self,
     ]
 }

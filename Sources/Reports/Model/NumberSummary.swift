@@ -45,7 +45,8 @@ struct NumberAccumulator {
     private var high = -Double.infinity
     private var kept: [Double] = []
     private var random = SplitMix64(seed: 0x5EED)
-    /// Fixed bin edges from the field's declared min/max: then bins are counted exactly.
+    /// Fixed bin edges from the field's declared min/max, counted as values stream past, so the
+    /// histogram stays exact past the exact limit.
     private let declaredRange: (low: Double, high: Double)?
     private var declaredBins: [Int]
     private let limit: Int
@@ -94,9 +95,12 @@ struct NumberAccumulator {
     }
 
     private func histogram(_ sorted: [Double], exact: Bool) -> [(label: String, count: Int)] {
-        let (lo, hi) = declaredRange ?? (low, high)
+        // Within the exact limit the bins span the data; beyond it, a declared range gives
+        // exact streamed counts, otherwise the reservoir's counts are scaled up.
+        let useDeclared = !exact && declaredRange != nil
+        let (lo, hi) = useDeclared ? (declaredRange?.low ?? low, declaredRange?.high ?? high) : (low, high)
         let bins: [Int]
-        if declaredRange != nil {
+        if useDeclared {
             bins = declaredBins
         } else if hi <= lo {
             return [(ChartSpec.compactNumber(lo), count)]

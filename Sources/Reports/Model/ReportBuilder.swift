@@ -11,6 +11,10 @@ public struct ReportBuildOptions: Sendable {
     public var tableColumns: [String]
     /// At most this many table rows (nil: all).
     public var tableLimit: Int?
+    /// Whether to keep per-response details.
+    public var includeDetails: Bool
+    /// At most this many detailed responses (nil: all).
+    public var detailLimit: Int?
     /// Whether to run rules and validation over each response for the data-quality section.
     public var validate: Bool
     /// The report's timestamp; also what `today()` means while validating.
@@ -20,12 +24,14 @@ public struct ReportBuildOptions: Sendable {
 
     /// Creates options; by default no cross-tabs, no table, validation on.
     public init(crossTabs: [CrossTabRequest] = [], includeTable: Bool = false, tableColumns: [String] = [],
-                tableLimit: Int? = nil, validate: Bool = true, now: Date = Date(),
+                tableLimit: Int? = nil, includeDetails: Bool = false, detailLimit: Int? = nil, validate: Bool = true, now: Date = Date(),
                 exactLimit: Int = 100_000) {
         self.crossTabs = crossTabs
         self.includeTable = includeTable
         self.tableColumns = tableColumns
         self.tableLimit = tableLimit
+        self.includeDetails = includeDetails
+        self.detailLimit = detailLimit
         self.validate = validate
         self.now = now
         self.exactLimit = exactLimit
@@ -80,6 +86,8 @@ public struct ReportBuilder {
         var crossTabs = try options.crossTabs.map { try crossTab($0, fields: fields) }
         let quality = DataQualityAccumulator(form: form, validate: options.validate, now: options.now)
         var table = options.includeTable ? try tableShape(fields) : nil
+        var details: [ResponseDetail] = []
+        var detailsOmitted = 0
         var count = 0
         while let record = try stream.next() {
             count += 1
@@ -93,6 +101,13 @@ public struct ReportBuilder {
                     table!.omitted += 1
                 }
             }
+            if options.includeDetails {
+                if options.detailLimit.map({ details.count < $0 }) ?? true {
+                    details.append(ResponseDetail(number: record.number, answers: record.answers, fields: fields))
+                } else {
+                    detailsOmitted += 1
+                }
+            }
             if count % 1000 == 0 { progress?(count) }
         }
         progress?(count)
@@ -103,7 +118,7 @@ public struct ReportBuilder {
         var model = ReportModel(
             form: form, responseCount: count, fields: summaries, crossTabs: crossTabs.map { $0.result() },
             dataQuality: DataQuality(missing: missing, issues: quality.issues(), validated: quality.validates),
-            codebook: CodebookBuilder.entries(for: form), table: table, insights: [], generatedAt: options.now
+            codebook: CodebookBuilder.entries(for: form), table: table, details: details, detailsOmitted: detailsOmitted, insights: [], generatedAt: options.now
         )
         model.insights = insights.insights(for: model)
         return model

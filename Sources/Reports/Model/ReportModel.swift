@@ -20,6 +20,10 @@ public struct ReportModel: Sendable {
     public var codebook: [CodebookEntry]
     /// The full responses table, when the template includes it.
     public var table: ResponseTable?
+    /// Per-response detail pages, when the template includes them.
+    public var details: [ResponseDetail]
+    /// Responses left out of `details` by the template's limit.
+    public var detailsOmitted: Int
     /// Sentences written from the statistics by an `InsightWriter`.
     public var insights: [Insight]
     /// When the report was generated (`SOURCE_DATE_EPOCH` when set).
@@ -53,4 +57,26 @@ public struct Insight: Sendable, Equatable {
         self.fieldKey = fieldKey
         self.text = text
     }
+}
+
+/// One response shown question by question.
+public struct ResponseDetail: Sendable, Equatable {
+    /// 1-based response number.
+    public var number: Int
+    /// (question title, answer text) for every answerable field, in form order.
+    public var answers: [QuestionAnswer]
+
+    /// Builds the detail of one response.
+    public init(number: Int, answers: Answers, fields: [Field]) {
+        self.number = number
+        self.answers = fields.map { QuestionAnswer(question: $0.label.isEmpty ? $0.key : $0.label, answer: AnswerCoding.text(for: answers[$0.key])) }
+    }
+}
+
+/// A question and its answer as text.
+public struct QuestionAnswer: Sendable, Equatable {
+    /// The question title.
+    public var question: String
+    /// The answer ("" when unanswered).
+    public var answer: String
 }

@@ -10,6 +10,8 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
     case noTeXEngine
     /// The TeX engine ran but did not produce a PDF.
     case texFailed(engine: String, detail: String)
+    /// The export was cancelled (a job was cancelled, or the user pressed Ctrl-C).
+    case cancelled
     /// The TeX engine ran longer than allowed and was stopped.
     case texTimedOut(engine: String, seconds: Int)
 
@@ -21,6 +23,7 @@ public enum ExportError: Error, Equatable, CustomStringConvertible {
         case let .formatNotBuiltIn(name): return "\(name): not built in yet"
         case .noTeXEngine: return "--compile needs lualatex or pdflatex, and neither is installed (the .tex file was still written)"
         case let .texFailed(engine, detail): return "\(engine) failed: \(detail)"
+        case .cancelled: return "export cancelled"
         case let .texTimedOut(engine, seconds): return "\(engine) did not finish within \(seconds) s and was stopped"
         }
     }

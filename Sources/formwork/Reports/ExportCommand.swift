@@ -1,0 +1,116 @@
+import ArgumentParser
+import FormCore
+import Foundation
+import Reports
+
+/// `formwork export FORM --responses FILE --format pdf,html --out DIR`: turns responses into reports.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Turn a form's responses into reports (PDF, DOCX, LaTeX, HTML, Markdown, CSV, JSON).",
+        discussion: """
+        Responses are CSV (header by field key, else label) or JSON Lines (.jsonl). Templates: \
+        summary, full, per-response, a workspace templates/NAME.json, or a path. \
+        SOURCE_DATE_EPOCH pins every timestamp so the same input gives the same bytes. \
+        Exit status: 0 ok, 1 invalid input or a failed compile, 2 usage or environment error.
+        """
+    )
+
+    @Argument(help: "The form file (*.form.json).")
+    var form: String
+
+    @Option(name: .long, help: "Responses file: CSV or JSON Lines (.jsonl).")
+    var responses: String?
+
+    @Flag(name: .long, help: "Use the form's responses stored in the workspace.")
+    var workspaceResponses = false
+
+    @Option(name: .long, help: "Comma-separated formats: pdf,docx,tex,html,md,csv,json.")
+    var format = "pdf"
+
+    @Option(name: .long, help: "Report template: summary, full, per-response, or a workspace/file template.")
+    var template = "summary"
+
+    @Flag(name: .long, help: "Also write one document per response under OUT/responses/.")
+    var perResponse = false
+
+    @Flag(name: .long, help: "Pack every output file into one .zip.")
+    var zip = false
+
+    @Option(name: .long, help: "Output folder (created if missing).")
+    var out: String
+
+    @Flag(name: .long, help: "Compile the .tex output with lualatex (or pdflatex), locked down.")
+    var compile = false
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func validate() throws {
+        if responses == nil && !workspaceResponses { throw ValidationError("give --responses FILE or --workspace-responses") }
+        if responses != nil && workspaceResponses { throw ValidationError("--responses and --workspace-responses cannot be combined") }
+    }
+
+    func run() throws {
+        try guarded {
+            let formValue = try FormFile.load(path: form)
+            let request = try makeRequest(formValue)
+            let bar = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+            let result: ExportResult
+            do {
+                result = try ReportExporter(progress: bar.update).run(request)
+            } catch let error as ExportFailure {
+                bar.finish()
+                printError(error.description)
+                throw Exit.invalid
+            } catch {
+                bar.finish()
+                if ExportFailure.isInputProblem(error) {
+                    printError("\(error)")
+                    throw Exit.invalid
+                }
+                throw error
+            }
+            bar.finish()
+            output(result.files.map(\.path))
+            result.warnings.forEach(printError)
+            if !result.warnings.isEmpty { throw Exit.environment }
+        }
+    }
+
+    private func makeRequest(_ formValue: Form) throws -> ExportRequest {
+        guard let responses else {
+            throw ExportFailure(description: "--workspace-responses: the workspace is not built into this binary yet; export the responses to CSV and use --responses")
+        }
+        let formats = try ExportFormat.list(format)
+        if formats.isEmpty { throw ValidationError("--format needs at least one format") }
+        let workspace = WorkspaceOptions.resolve(flag: workspaceOptions.workspace, environment: ProcessInfo.processInfo.environment)
+        let chosen = try TemplateLibrary.resolve(template, workspace: workspace)
+        let url = URL(fileURLWithPath: responses)
+        guard FileManager.default.isReadableFile(atPath: url.path) else { throw ResponseReadError.unreadable(path: url.path) }
+        return ExportRequest(form: formValue, source: ResponseFileSource(url: url, form: formValue), formats: formats,
+                             template: chosen, outputDirectory: URL(fileURLWithPath: out), perResponse: perResponse,
+                             zip: zip, compile: compile, docxRenderer: ExportRenderers.docx())
+    }
+}
+
+/// An export problem reported as one line with exit status 1.
+struct ExportFailure: Error, CustomStringConvertible {
+    let description: String
+
+    /// Problems with the inputs (bad template, unknown field, malformed file, TeX errors) exit 1;
+    /// everything else (files, environment) exits 2.
+    static func isInputProblem(_ error: Error) -> Bool {
+        switch error {
+        case is TemplateError, is ReportBuildError: return true
+        case let read as ResponseReadError:
+            if case .unreadable = read { return false }
+            return true
+        case let export as ExportError:
+            switch export {
+            case .texFailed, .texTimedOut, .unknownFormat: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+}
