@@ -52,11 +52,10 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let formValue = try FormFile.load(path: form)
-            let request = try makeRequest(formValue)
             let bar = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
             let result: ExportResult
             do {
+                let request = try makeRequest(try FormFile.load(path: form))
                 result = try ReportExporter(progress: bar.update).run(request)
             } catch let error as ExportFailure {
                 bar.finish()
