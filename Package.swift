@@ -61,6 +61,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit"]),
+        // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
+        // into the same directory as the test bundle.
+        .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
     ],
     swiftLanguageModes: [.v5]
 )

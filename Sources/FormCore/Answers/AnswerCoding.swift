@@ -21,6 +21,8 @@ public enum AnswerCoding {
     public static func value(fromText text: String, for field: Field) throws -> Value {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
+        // docs/form-format.md writes matrices, multiple texts and signatures as a JSON object in the cell.
+        if [.record, .signature].contains(field.type.answerKind), trimmed.hasPrefix("{") { return try jsonCell(trimmed, for: field) }
         switch field.type.answerKind {
         case .list:
             return .list(trimmed.split(separator: ";").map { .string($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })
@@ -66,6 +68,13 @@ public enum AnswerCoding {
         case .object(let members):
             return try object(members, for: field)
         }
+    }
+
+    private static func jsonCell(_ text: String, for field: Field) throws -> Value {
+        guard let node = try? JSONParser.parse(text), case .object(let members) = node.value else {
+            throw AnswerError(path: field.key, message: "\"\(text)\" is not a JSON object")
+        }
+        return try object(members, for: field)
     }
 
     private static func object(_ members: [JSONMember], for field: Field) throws -> Value {
@@ -145,9 +154,13 @@ public enum AnswerCoding {
         var rest = Substring(text.uppercased())
         guard rest.hasPrefix("P") else { return nil }
         rest = rest.dropFirst()
-        var total = 0.0, number = "", inTime = false, sawUnit = false
+        var total = 0.0, number = "", inTime = false, sawUnit = false, sawTimeUnit = false
         for ch in rest {
-            if ch == "T" { inTime = true; continue }
+            if ch == "T" {
+                guard !inTime, number.isEmpty else { return nil }
+                inTime = true
+                continue
+            }
             if ch.isNumber || ch == "." { number.append(ch); continue }
             guard let n = Double(number) else { return nil }
             switch (ch, inTime) {
@@ -160,16 +173,20 @@ public enum AnswerCoding {
             }
             number = ""
             sawUnit = true
+            sawTimeUnit = inTime
         }
-        return sawUnit && number.isEmpty ? total : nil
+        // `P1DT` is not a duration: a `T` must be followed by a time part.
+        return sawUnit && number.isEmpty && sawTimeUnit == inTime ? total : nil
     }
 
     private static func mismatch(_ field: Field, _ expected: String) -> AnswerError {
         AnswerError(path: field.key, message: "expected \(expected) for a \(field.type.displayName.lowercased()) field")
     }
 
-    /// The CSV cell text for a value (the inverse of `value(fromText:for:)`).
-    public static func text(for value: Value) -> String {
+    /// The CSV cell text for a value (the inverse of `value(fromText:for:)`). Given the field's
+    /// kind, matrix and multiple-text answers are written as the JSON object docs/form-format.md names.
+    public static func text(for value: Value, kind: AnswerKind? = nil) -> String {
+        if kind == .record, case .list = value { return JSONWriter.compact(json(for: value, kind: kind)) }
         switch value {
         case .bool(let b): return b ? "yes" : "no"
         case .list(let items):
@@ -181,8 +198,15 @@ public enum AnswerCoding {
         }
     }
 
-    /// The JSON form of a value for JSON Lines and answers files.
-    public static func json(for value: Value) -> JSONValue {
+    /// The JSON form of a value for JSON Lines and answers files. Given the field's kind, a
+    /// matrix or multiple-text answer (`row=column` items) becomes the object the reader expects.
+    public static func json(for value: Value, kind: AnswerKind? = nil) -> JSONValue {
+        if kind == .record, case .list(let items) = value {
+            return .object(items.map { item in
+                let parts = item.asString.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return JSONMember(String(parts[0]), JSONNode(.string(parts.count > 1 ? String(parts[1]) : "")))
+            })
+        }
         switch value {
         case .empty: return .null
         case .number(let n), .duration(let n): return .number(n)

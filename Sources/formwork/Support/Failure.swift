@@ -26,7 +26,7 @@ func guarded(_ body: () throws -> Void) throws {
         throw error
     } catch let error as FormFileError {
         printError(error.description)
-        throw Exit.environment
+        throw error.isUnreadable ? Exit.environment : Exit.invalid
     } catch let error as RuleGraphError {
         printError(error.description)
         throw Exit.invalid
