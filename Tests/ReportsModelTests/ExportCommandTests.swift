@@ -4,10 +4,14 @@ import XCTest
 /// Runs the built `formwork` binary end to end (the test target depends on the executable,
 /// so `swift test` builds it first).
 final class ExportCommandTests: XCTestCase {
+    /// The binary SwiftPM built beside the test bundle, else the usual debug folder.
     private var binary: String {
         get throws {
-            let path = ReportFixture.root.appendingPathComponent(".build/debug/formwork").path
-            guard FileManager.default.isExecutableFile(atPath: path) else { throw XCTSkip("formwork is not built at \(path)") }
+            let candidates = [Bundle(for: ExportCommandTests.self).bundleURL.deletingLastPathComponent(),
+                              ReportFixture.root.appendingPathComponent(".build/debug")].map { $0.appendingPathComponent("formwork").path }
+            guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+                throw XCTSkip("formwork is not built")
+            }
             return path
         }
     }
