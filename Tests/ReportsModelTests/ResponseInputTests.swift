@@ -82,3 +82,25 @@ final class ResponseInputTests: XCTestCase {
         XCTAssertEqual(issue.examples, [1])
     }
 }
+
+/// The fast cell decoder must agree with `AnswerCoding` on every input, values and errors alike.
+final class FastAnswerDecodingTests: XCTestCase {
+    func testAgreesWithAnswerCodingOnAWideRangeOfCells() throws {
+        let form = try ReportFixture.form()
+        let fields = ReportFields.answerable(in: form) + [Field(id: "r", key: "r", type: .rating), Field(id: "c", key: "c", type: .calculated)]
+        let cells = ["", " ", "\t", "abc", " abc", "abc ", "\u{00A0}x", "x\u{2003}", "12", "-3.5", "+4", ".5", "1e3", "1.5", "7%", "inf", "nan",
+                     "0x10", "12abc", "yes", "Yes", "YES", "y", "no", "N", "true", "FALSE", "1", "0", "maybe", "2026-02-30", "2026-01-05",
+                     "2026-1-5", "fire;fall", "fire;;fall", ";fire", "fire; fall", "a;b;", "Ελληνικά", "=1+1", "12 ", "00012"]
+        for field in fields {
+            for cell in cells {
+                let expected = Result { try AnswerCoding.value(fromText: cell, for: field) }
+                let actual = Result { try FastAnswerDecoding.value(fromCell: cell, for: field) }
+                switch (expected, actual) {
+                case let (.success(a), .success(b)): XCTAssertEqual(a, b, "\(field.type) \"\(cell)\"")
+                case let (.failure(a), .failure(b)): XCTAssertEqual("\(a)", "\(b)", "\(field.type) \"\(cell)\"")
+                default: XCTFail("\(field.type) \"\(cell)\": \(expected) vs \(actual)")
+                }
+            }
+        }
+    }
+}

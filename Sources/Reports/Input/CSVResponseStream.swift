@@ -30,7 +30,7 @@ struct CSVResponseStream: ResponseStream {
             for (index, cell) in cells.enumerated() where index < columns.count {
                 guard let field = columns[index] else { continue }
                 do {
-                    let value = try AnswerCoding.value(fromText: cell, for: field)
+                    let value = try FastAnswerDecoding.value(fromCell: cell, for: field)
                     if !value.isEmpty { record.answers.values[field.key] = value }
                 } catch let error as AnswerError {
                     record.readProblems.append(error)
