@@ -11,12 +11,14 @@ let package = Package(
         .executable(name: "formwork-bench", targets: ["formwork-bench"]),
         .library(name: "FormCore", targets: ["FormCore"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Workspace", targets: ["Workspace"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The form model, expressions and rule engine: Foundation only.
@@ -57,13 +59,22 @@ let package = Package(
             dependencies: [
                 "FormCore",
                 "Reports",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
         .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
+
+        // The workspace on disk: SQLite through GRDB. Only Workspace and JobQueue import GRDB.
+        .target(
+            name: "Workspace",
+            dependencies: ["FormCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "FormCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

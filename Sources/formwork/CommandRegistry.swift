@@ -8,6 +8,8 @@ enum CommandRegistry {
         PreviewCommand.self,
         ExplainCommand.self,
         EvalCommand.self,
+        FormsCommand.self,
+        ResponsesCommand.self,
         ExportCommand.self,
     ]
 }

@@ -85,8 +85,9 @@ final class AnswerCodingTests: XCTestCase {
         XCTAssertEqual(try text("Ana", .signature), .list([.string("Ana")]))
         XCTAssertEqual(try text(#"{"ease":"4","support":"2"}"#, .choiceMatrix), .list([.string("ease=4"), .string("support=2")]))
         XCTAssertEqual(try text("iban=DE00;bic=X", .multipleText), .list([.string("iban=DE00"), .string("bic=X")]))
-        assertTextError(#"{"ease": 4}"#, .choiceMatrix, "expected an object of text values for a choice matrix field")
-        assertTextError("{not json", .choiceMatrix, "\"{not json\" is not a JSON object")
+        XCTAssertEqual(try text(#"{"ease": 4}"#, .choiceMatrix), .list([.string("ease=4")]), "numbers in a matrix cell read as their text")
+        assertTextError(#"{"ease": [1]}"#, .choiceMatrix, "expected an object of text values for a choice matrix field")
+        assertTextError("{not json", .choiceMatrix, "the cell starts like JSON but is not valid JSON (expected a property name in double quotes)")
         assertTextError(#"{"name":"A","time":"yesterday"}"#, .signature, "\"yesterday\" is not a date and time")
     }
 
@@ -142,14 +143,16 @@ final class AnswerCodingTests: XCTestCase {
             (.signature, .list([.string("Ana"), .dateTime(LocalDateTime(iso: "2026-04-08T16:05")!)])),
         ]
         for (type, value) in samples {
-            for cell in [AnswerCoding.text(for: value), AnswerCoding.text(for: value, kind: type.answerKind)] {
+            let field = Field(id: "f", key: "f", type: type)
+            for cell in [AnswerCoding.text(for: value), AnswerCoding.text(for: value, field: field)] {
                 XCTAssertEqual(try text(cell, type), value, "\(type.rawValue) via \(cell.debugDescription)")
             }
-            let encoded = JSONWriter.compact(AnswerCoding.json(for: value, kind: type.answerKind))
+            let encoded = JSONWriter.compact(AnswerCoding.json(for: value, field: field))
             XCTAssertEqual(try json(encoded, type), value, "\(type.rawValue) via \(encoded)")
         }
-        XCTAssertEqual(AnswerCoding.text(for: .list([.string("r=1"), .string("s=a=b")]), kind: .record), #"{"r": "1", "s": "a=b"}"#)
-        XCTAssertEqual(AnswerCoding.text(for: .list([.string("a"), .string("b")]), kind: .list), "a;b")
+        XCTAssertEqual(AnswerCoding.text(for: .list([.string("r=1"), .string("s=a=b")]), field: Field(id: "m", key: "m", type: .choiceMatrix)),
+                       #"{"r": "1", "s": "a=b"}"#)
+        XCTAssertEqual(AnswerCoding.text(for: .list([.string("a"), .string("b")]), field: Field(id: "c", key: "c", type: .multipleChoice)), "a;b")
         XCTAssertEqual(AnswerCoding.text(for: .bool(false)), "no")
         XCTAssertEqual(AnswerCoding.json(for: .empty), .null)
     }

@@ -100,7 +100,7 @@ final class SampleFormsTests: XCTestCase {
             // Calculated columns hold what the form computes.
             for (field, cell) in zip(fields, row.cells) where field?.type == .calculated {
                 guard let field, let state = engine.state(of: field.id), !state.value.isEmpty || !cell.isEmpty else { continue }
-                let computed = AnswerCoding.text(for: state.value, kind: field.type.answerKind)
+                let computed = AnswerCoding.text(for: state.value, field: field)
                 // Numbers compare by value: the generator writes Python's `17.0` where an export writes `17`.
                 let sameNumber = state.value.asNumber != nil && Value.parseNumber(cell) == state.value.asNumber
                 if computed != cell, !sameNumber { failures.append("\(at): \(field.key) is \(computed.debugDescription) in the engine, \(cell.debugDescription) in the file") }

@@ -79,13 +79,29 @@ final class ExportCommandTests: XCTestCase {
         let neither = try formwork(["export", sampleForm, "--out", dir.path])
         XCTAssertNotEqual(neither.status, 0)
         XCTAssertTrue(neither.error.contains("--responses FILE or --workspace-responses"))
-        let workspace = try formwork(["export", sampleForm, "--workspace-responses", "--out", dir.path])
-        XCTAssertEqual(workspace.status, 1)
-        XCTAssertTrue(workspace.error.contains("workspace"))
+        let workspace = try formwork(["export", "no-such-form", "--workspace-responses", "--workspace", dir.appendingPathComponent("ws").path, "--out", dir.path])
+        XCTAssertNotEqual(workspace.status, 0)
+        XCTAssertEqual(workspace.error.filter { $0 == "\n" }.count, 1, workspace.error)
         let badCSV = try ReportFixture.write("nothing,here\n1,2\n", to: dir, name: "x.csv")
         let unknown = try formwork(["export", sampleForm, "--responses", badCSV.path, "--out", dir.path])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.error.filter { $0 == "\n" }.count, 1)
+    }
+
+    func testWorkspaceResponsesAreExported() throws {
+        let dir = try ReportFixture.temporaryDirectory()
+        let ws = dir.appendingPathComponent("ws").path
+        XCTAssertEqual(try formwork(["forms", "import", sampleForm, "--workspace", ws]).status, 0)
+        let imported = try formwork(["responses", "import", "site-inspection", sampleCSV, "--workspace", ws])
+        XCTAssertEqual(imported.status, 0, imported.error)
+        let fromWorkspace = try formwork(["export", "site-inspection", "--workspace-responses", "--workspace", ws, "--format", "json", "--out", dir.appendingPathComponent("a").path])
+        XCTAssertEqual(fromWorkspace.status, 0, fromWorkspace.error)
+        let fromFile = try formwork(["export", sampleForm, "--responses", sampleCSV, "--format", "json", "--out", dir.appendingPathComponent("b").path])
+        let a = try String(contentsOf: dir.appendingPathComponent("a/site-inspection-summary.json"), encoding: .utf8)
+        let b = try String(contentsOf: dir.appendingPathComponent("b/site-inspection-summary.json"), encoding: .utf8)
+        XCTAssertEqual(fromFile.status, 0)
+        XCTAssertTrue(a.contains("\"responseCount\": 1000"))
+        XCTAssertEqual(a, b, "the same responses give the same report, whether from the file or the workspace")
     }
 
     func testZipAndPerResponseFromTheCommandLine() throws {

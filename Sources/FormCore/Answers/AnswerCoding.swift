@@ -21,8 +21,12 @@ public enum AnswerCoding {
     public static func value(fromText text: String, for field: Field) throws -> Value {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
-        // docs/form-format.md writes matrices, multiple texts and signatures as a JSON object in the cell.
-        if [.record, .signature].contains(field.type.answerKind), trimmed.hasPrefix("{") { return try jsonCell(trimmed, for: field) }
+        // Spreadsheet exports put matrices, multiple-text records and signatures (and
+        // sometimes lists) in one cell as JSON text; read those as JSON.
+        if let first = trimmed.first, first == "{" || first == "[",
+           [.list, .record, .signature].contains(field.type.answerKind) {
+            return try jsonCell(trimmed, for: field)
+        }
         switch field.type.answerKind {
         case .list:
             return .list(trimmed.split(separator: ";").map { .string($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })
@@ -35,6 +39,15 @@ public enum AnswerCoding {
         default:
             return try scalar(trimmed, for: field)
         }
+    }
+
+    private static func jsonCell(_ text: String, for field: Field) throws -> Value {
+        let node: JSONNode
+        do { node = try JSONParser.parse(text) } catch let error as JSONSyntaxError {
+            throw AnswerError(path: field.key, message: "the cell starts like JSON but is not valid JSON (\(error.message))")
+        }
+        if case .string = node.value { throw mismatch(field, "a JSON object or array, not a JSON string") }
+        return try value(fromJSON: node.value, for: field)
     }
 
     /// Reads one JSON value (from a JSON Lines response or an answers file).
@@ -70,19 +83,15 @@ public enum AnswerCoding {
         }
     }
 
-    private static func jsonCell(_ text: String, for field: Field) throws -> Value {
-        guard let node = try? JSONParser.parse(text), case .object(let members) = node.value else {
-            throw AnswerError(path: field.key, message: "\"\(text)\" is not a JSON object")
-        }
-        return try object(members, for: field)
-    }
-
     private static func object(_ members: [JSONMember], for field: Field) throws -> Value {
         switch field.type.answerKind {
         case .record:
             return .list(try members.map { member in
-                guard case .string(let s) = member.node.value else { throw mismatch(field, "an object of text values") }
-                return .string("\(member.key)=\(s)")
+                switch member.node.value {
+                case .string(let s): return .string("\(member.key)=\(s)")
+                case .number(let n): return .string("\(member.key)=\(JSONWriter.formatNumber(n))")
+                default: throw mismatch(field, "an object of text values")
+                }
             })
         case .geopoint:
             let node = JSONNode(.object(members))
@@ -183,10 +192,8 @@ public enum AnswerCoding {
         AnswerError(path: field.key, message: "expected \(expected) for a \(field.type.displayName.lowercased()) field")
     }
 
-    /// The CSV cell text for a value (the inverse of `value(fromText:for:)`). Given the field's
-    /// kind, matrix and multiple-text answers are written as the JSON object docs/form-format.md names.
-    public static func text(for value: Value, kind: AnswerKind? = nil) -> String {
-        if kind == .record, case .list = value { return JSONWriter.compact(json(for: value, kind: kind)) }
+    /// The CSV cell text for a value (the inverse of `value(fromText:for:)`).
+    public static func text(for value: Value) -> String {
         switch value {
         case .bool(let b): return b ? "yes" : "no"
         case .list(let items):
@@ -198,15 +205,38 @@ public enum AnswerCoding {
         }
     }
 
-    /// The JSON form of a value for JSON Lines and answers files. Given the field's kind, a
-    /// matrix or multiple-text answer (`row=column` items) becomes the object the reader expects.
-    public static func json(for value: Value, kind: AnswerKind? = nil) -> JSONValue {
-        if kind == .record, case .list(let items) = value {
-            return .object(items.map { item in
-                let parts = item.asString.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return JSONMember(String(parts[0]), JSONNode(.string(parts.count > 1 ? String(parts[1]) : "")))
-            })
+    /// The CSV cell text for an answer to `field`: like `text(for:)`, except that records and
+    /// signatures are written as JSON objects, as docs/form-format.md specifies.
+    public static func text(for value: Value, field: Field) -> String {
+        guard !value.isEmpty else { return "" }
+        switch field.type.answerKind {
+        case .record, .signature: return JSONWriter.compact(json(for: value, field: field))
+        default: return text(for: value)
         }
+    }
+
+    /// The JSON form of an answer to `field`: records become objects (row → value) and
+    /// signatures `{"name", "time"}`, so that `value(fromJSON:for:)` reads them back.
+    public static func json(for value: Value, field: Field) -> JSONValue {
+        guard case .list(let items) = value else { return json(for: value) }
+        switch field.type.answerKind {
+        case .record:
+            return .object(items.map { item in
+                let parts = item.asString.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                return JSONMember(parts[0], JSONNode(.string(parts.count == 2 ? parts[1] : "")))
+            })
+        case .signature:
+            guard case .string(let name)? = items.first else { return json(for: value) }
+            var members = [JSONMember("name", JSONNode(.string(name)))]
+            if items.count > 1, case .dateTime(let t) = items[1] { members.append(JSONMember("time", JSONNode(.string(t.iso)))) }
+            return .object(members)
+        default:
+            return json(for: value)
+        }
+    }
+
+    /// The JSON form of a value for JSON Lines and answers files.
+    public static func json(for value: Value) -> JSONValue {
         switch value {
         case .empty: return .null
         case .number(let n), .duration(let n): return .number(n)

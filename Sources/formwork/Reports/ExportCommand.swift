@@ -2,6 +2,7 @@ import ArgumentParser
 import FormCore
 import Foundation
 import Reports
+import Workspace
 
 /// `formwork export FORM --responses FILE --format pdf,html --out DIR`: turns responses into reports.
 struct ExportCommand: ParsableCommand {
@@ -16,13 +17,13 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The form file (*.form.json).")
+    @Argument(help: "The form file (*.form.json); with --workspace-responses also a workspace form id.")
     var form: String
 
     @Option(name: .long, help: "Responses file: CSV or JSON Lines (.jsonl).")
     var responses: String?
 
-    @Flag(name: .long, help: "Use the form's responses stored in the workspace.")
+    @Flag(name: .long, help: "Use the submitted responses of this form version stored in the workspace.")
     var workspaceResponses = false
 
     @Option(name: .long, help: "Comma-separated formats: pdf,docx,tex,html,md,csv,json.")
@@ -55,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             let bar = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
             let result: ExportResult
             do {
-                let request = try makeRequest(try FormFile.load(path: form))
+                let request = try makeRequest()
                 result = try ReportExporter(progress: bar.update).run(request)
             } catch let error as ExportFailure {
                 bar.finish()
@@ -76,19 +77,30 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func makeRequest(_ formValue: Form) throws -> ExportRequest {
-        guard let responses else {
-            throw ExportFailure(description: "--workspace-responses: the workspace is not built into this binary yet; export the responses to CSV and use --responses")
-        }
+    private func makeRequest() throws -> ExportRequest {
         let formats = try ExportFormat.list(format)
         if formats.isEmpty { throw ValidationError("--format needs at least one format") }
-        let workspace = WorkspaceOptions.resolve(flag: workspaceOptions.workspace, environment: ProcessInfo.processInfo.environment)
-        let chosen = try TemplateLibrary.resolve(template, workspace: workspace)
-        let url = URL(fileURLWithPath: responses)
-        guard FileManager.default.isReadableFile(atPath: url.path) else { throw ResponseReadError.unreadable(path: url.path) }
-        return ExportRequest(form: formValue, source: ResponseFileSource(url: url, form: formValue), formats: formats,
-                             template: chosen, outputDirectory: URL(fileURLWithPath: out), perResponse: perResponse,
+        let workspaceURL = WorkspaceOptions.resolve(flag: workspaceOptions.workspace, environment: ProcessInfo.processInfo.environment)
+        let chosen = try TemplateLibrary.resolve(template, workspace: workspaceURL)
+        let (formValue, source) = try responseSource()
+        return ExportRequest(form: formValue, source: source, formats: formats, template: chosen,
+                             outputDirectory: URL(fileURLWithPath: out), perResponse: perResponse,
                              zip: zip, compile: compile, docxRenderer: ExportRenderers.docx())
+    }
+
+    /// The form and where its responses come from: a file, or the workspace's submitted
+    /// responses of that form version (FORM is then a form file or a workspace form id).
+    private func responseSource() throws -> (Form, ResponseSource) {
+        if let responses {
+            let formValue = try FormFile.load(path: form)
+            let url = URL(fileURLWithPath: responses)
+            guard FileManager.default.isReadableFile(atPath: url.path) else { throw ResponseReadError.unreadable(path: url.path) }
+            return (formValue, ResponseFileSource(url: url, form: formValue))
+        }
+        let workspace = try openWorkspace(workspaceOptions)
+        let formValue = FileManager.default.fileExists(atPath: form) ? try FormFile.load(path: form) : try workspace.forms.latestVersion(form)
+        let filter = ResponseFilter(formID: formValue.id, version: formValue.version, status: .submitted)
+        return (formValue, WorkspaceResponseSource(workspace: workspace, filter: filter))
     }
 }
 
