@@ -4,6 +4,7 @@ import Foundation
 enum BenchRegistry {
     static let suites: [String: () throws -> Void] = [
         "pdf": ReportBench.run,
+        "report": ReportExportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,
     ]
