@@ -3,7 +3,20 @@ import Foundation
 
 /// Output formats of `formwork export`.
 public enum ExportFormat: String, Sendable, CaseIterable, Codable {
-    case pdf, docx, tex, html, md, csv, json
+    /// PDF from the built-in engine.
+    case pdf
+    /// Word, through the DOCX renderer when one is built in.
+    case docx
+    /// LaTeX source (optionally compiled with `--compile`).
+    case tex
+    /// One self-contained HTML page.
+    case html
+    /// GitHub-flavoured Markdown.
+    case md
+    /// The responses as CSV.
+    case csv
+    /// Statistics and responses as JSON.
+    case json
 
     /// Parses a comma-separated list ("pdf,html"); order kept, duplicates dropped.
     public static func list(_ text: String) throws -> [ExportFormat] {
