@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The form model, expressions and rule engine: Foundation only.
@@ -32,17 +33,19 @@ let package = Package(
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
 
         // Reports: the document model and its renderers. Only Reports imports the zlib shim.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The shim is not called "CZlib": ZIPFoundation ships a clang module of that name, and
+        // two modules with one name in the same compilation are a redefinition error.
+        .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Reports",
             dependencies: [
-                // Not ZIPFoundation: on Linux it ships its own module named CZlib, which clashes
-                // with ours; ZipArchiveWriter covers what exports need.
-                "CZlib", "FormCore",
+                "CZlibShim", "FormCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "DOCXTests", dependencies: ["Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Report model, templates, text renderers and the export CLI end to end (runs the built binary).
         .testTarget(name: "ReportsModelTests", dependencies: ["Reports", "FormCore", "formwork"]),
 

@@ -89,13 +89,21 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: again.files[0].path), FileManager.default.contents(atPath: result.files[0].path))
     }
 
-    func testDocxWithoutRendererIsReportedAndUsesOneWhenGiven() throws {
-        let (_, missing) = try run([.docx, .md])
-        XCTAssertEqual(missing.warnings, ["docx: not built in yet"])
-        XCTAssertEqual(missing.files.map(\.pathExtension), ["md"])
-        let (dir, given) = try run([.docx], docx: MarkdownRenderer())
+    func testDocxUsesTheBuiltInEngineOrAGivenRenderer() throws {
+        let (dir, built) = try run([.docx, .md])
+        XCTAssertTrue(built.warnings.isEmpty)
+        XCTAssertEqual(built.files.map(\.pathExtension), ["docx", "md"])
+        let (_, again) = try run([.docx])
+        XCTAssertEqual(FileManager.default.contents(atPath: again.files[0].path), FileManager.default.contents(atPath: built.files[0].path),
+                       "SOURCE_DATE_EPOCH pins the DOCX bytes too")
+        if let unzip = ReportFixture.tool("unzip") {
+            XCTAssertEqual(try ReportFixture.run(unzip, ["-t", dir.appendingPathComponent("t-full.docx").path]).status, 0)
+            let xml = try ReportFixture.run(unzip, ["-p", dir.appendingPathComponent("t-full.docx").path, "word/document.xml"]).output
+            XCTAssertTrue(xml.contains("Score averaged"))
+        }
+        let (other, given) = try run([.docx], docx: MarkdownRenderer())
         XCTAssertTrue(given.warnings.isEmpty)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("t-full.docx").path))
+        XCTAssertTrue(try String(contentsOf: other.appendingPathComponent("t-full.docx"), encoding: .utf8).hasPrefix("# Test form"))
     }
 
     func testCancellationStopsTheExportAndLeavesNoPartialFile() throws {

@@ -53,7 +53,7 @@ public struct ExportRequest {
     public var compile: Bool
     /// Environment (SOURCE_DATE_EPOCH, PATH for TeX).
     public var environment: [String: String]
-    /// The DOCX renderer, when one is built in (the DOCX target supplies it).
+    /// A DOCX renderer to use instead of the built-in `DOCXRenderer` (nil: the built-in one).
     public var docxRenderer: DocumentRenderer?
     /// The narrator for insight slots.
     public var insightWriter: InsightWriter

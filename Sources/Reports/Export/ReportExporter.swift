@@ -30,10 +30,7 @@ public struct ReportExporter {
             let url = request.outputDirectory.appendingPathComponent(format == .csv ? request.baseName + "-responses.csv" : "\(base).\(format.rawValue)")
             progress(.writing(url.lastPathComponent))
             if let document, format.isDocument {
-                guard let renderer = renderer(for: format, request) else {
-                    result.warnings.append("docx: not built in yet")
-                    continue
-                }
+                guard let renderer = renderer(for: format, request) else { throw ExportError.formatNotBuiltIn(format.rawValue) }
                 try write(url) { try renderer.render(document, to: $0) }
             } else {
                 var responses = CancellableStream(inner: try request.source.open(), isCancelled: isCancelled)
@@ -58,14 +55,15 @@ public struct ReportExporter {
         return result
     }
 
-    /// The renderer for a document format; nil for DOCX when none is built in.
+    /// The renderer for a document format (DOCX: the request's override, else the built-in engine).
     func renderer(for format: ExportFormat, _ request: ExportRequest) -> DocumentRenderer? {
         switch format {
         case .pdf: return PDFDocumentRenderer(renderer: PDFRenderer(options: PDFRenderOptions(environment: request.environment)))
         case .html: return HTMLRenderer()
         case .md: return MarkdownRenderer()
         case .tex: return LaTeXRenderer()
-        case .docx: return request.docxRenderer
+        case .docx:
+            return request.docxRenderer ?? DOCXDocumentRenderer(renderer: DOCXRenderer(options: DOCXRenderOptions(environment: request.environment)))
         case .csv, .json: return nil
         }
     }

@@ -56,3 +56,21 @@ public struct PDFDocumentRenderer: DocumentRenderer {
         try renderer.render(document, to: sink)
     }
 }
+
+/// The DOCX engine behind the `DocumentRenderer` interface.
+public struct DOCXDocumentRenderer: DocumentRenderer {
+    /// The engine with its options.
+    public var renderer: DOCXRenderer
+
+    /// Wraps a DOCX renderer.
+    public init(renderer: DOCXRenderer = DOCXRenderer()) { self.renderer = renderer }
+
+    /// `docx`.
+    public var fileExtension: String { "docx" }
+
+    /// Builds the package in memory (the ZIP needs every part) and writes it to the sink.
+    public func render(_ document: ReportDocument, to sink: ByteSink) throws {
+        let data = try renderer.data(for: document)
+        try data.withUnsafeBytes { try sink.write($0) }
+    }
+}

@@ -1,4 +1,4 @@
-import CZlib
+import CZlibShim
 import Foundation
 
 /// Writes a ZIP archive (deflated entries, no ZIP64) to a byte sink, one entry at a time.

@@ -58,13 +58,9 @@ struct ExportCommand: ParsableCommand {
             do {
                 let request = try makeRequest()
                 result = try ReportExporter(progress: bar.update).run(request)
-            } catch let error as ExportFailure {
-                bar.finish()
-                printError(error.description)
-                throw Exit.invalid
             } catch {
                 bar.finish()
-                if ExportFailure.isInputProblem(error) {
+                if ExportExit.isInputProblem(error) {
                     printError("\(error)")
                     throw Exit.invalid
                 }
@@ -85,7 +81,7 @@ struct ExportCommand: ParsableCommand {
         let (formValue, source) = try responseSource()
         return ExportRequest(form: formValue, source: source, formats: formats, template: chosen,
                              outputDirectory: URL(fileURLWithPath: out), perResponse: perResponse,
-                             zip: zip, compile: compile, docxRenderer: ExportRenderers.docx())
+                             zip: zip, compile: compile)
     }
 
     /// The form and where its responses come from: a file, or the workspace's submitted
@@ -104,10 +100,8 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-/// An export problem reported as one line with exit status 1.
-struct ExportFailure: Error, CustomStringConvertible {
-    let description: String
-
+/// Which export errors mean "invalid input" (exit 1) rather than "environment" (exit 2).
+enum ExportExit {
     /// Problems with the inputs (bad template, unknown field, malformed file, TeX errors) exit 1;
     /// everything else (files, environment) exits 2.
     static func isInputProblem(_ error: Error) -> Bool {
