@@ -5,7 +5,14 @@ import Foundation
 /// Unknown columns are ignored; cells that do not fit their field are reported, not fatal.
 struct CSVResponseStream: ResponseStream {
     private let reader: CSVRecordReader
-    private let columns: [Field?]
+    /// One entry per CSV column; a class so reading a column costs one retain, not a copy of
+    /// every member of `Field`.
+    private final class Column {
+        let field: Field
+        init(_ field: Field) { self.field = field }
+    }
+
+    private let columns: [Column?]
     private var number = 0
 
     init(url: URL, form: Form) throws {
@@ -16,7 +23,7 @@ struct CSVResponseStream: ResponseStream {
         let byLabel = Dictionary(fields.map { ($0.label.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         columns = header.map { name in
             let trimmed = name.trimmingCharacters(in: .whitespaces)
-            return byKey[trimmed] ?? byLabel[trimmed.lowercased()]
+            return (byKey[trimmed] ?? byLabel[trimmed.lowercased()]).map(Column.init)
         }
         if !columns.contains(where: { $0 != nil }) { throw ResponseReadError.noKnownColumns(path: url.path) }
     }
@@ -28,10 +35,10 @@ struct CSVResponseStream: ResponseStream {
             number += 1
             var record = ResponseRecord(number: number, answers: Answers())
             for (index, cell) in cells.enumerated() where index < columns.count {
-                guard let field = columns[index] else { continue }
+                guard let column = columns[index] else { continue }
                 do {
-                    let value = try FastAnswerDecoding.value(fromCell: cell, for: field)
-                    if !value.isEmpty { record.answers.values[field.key] = value }
+                    let value = try FastAnswerDecoding.value(fromCell: cell, for: column.field)
+                    if !value.isEmpty { record.answers.values[column.field.key] = value }
                 } catch let error as AnswerError {
                     record.readProblems.append(error)
                 }
