@@ -2,7 +2,6 @@ import ArgumentParser
 import FormCore
 import Foundation
 import Reports
-import Workspace
 
 /// `formwork export FORM --responses FILE --format pdf,html --out DIR`: turns responses into reports.
 struct ExportCommand: ParsableCommand {
@@ -74,29 +73,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func makeRequest() throws -> ExportRequest {
-        let formats = try ExportFormat.list(format)
-        if formats.isEmpty { throw ValidationError("--format needs at least one format") }
-        let workspaceURL = WorkspaceOptions.resolve(flag: workspaceOptions.workspace, environment: ProcessInfo.processInfo.environment)
-        let chosen = try TemplateLibrary.resolve(template, workspace: workspaceURL)
-        let (formValue, source) = try responseSource()
-        return ExportRequest(form: formValue, source: source, formats: formats, template: chosen,
-                             outputDirectory: URL(fileURLWithPath: out), perResponse: perResponse,
-                             zip: zip, compile: compile)
-    }
-
-    /// The form and where its responses come from: a file, or the workspace's submitted
-    /// responses of that form version (FORM is then a form file or a workspace form id).
-    private func responseSource() throws -> (Form, ResponseSource) {
-        if let responses {
-            let formValue = try FormFile.load(path: form)
-            let url = URL(fileURLWithPath: responses)
-            guard FileManager.default.isReadableFile(atPath: url.path) else { throw ResponseReadError.unreadable(path: url.path) }
-            return (formValue, ResponseFileSource(url: url, form: formValue))
-        }
-        let workspace = try openWorkspace(workspaceOptions)
-        let formValue = FileManager.default.fileExists(atPath: form) ? try FormFile.load(path: form) : try workspace.forms.latestVersion(form)
-        let filter = ResponseFilter(formID: formValue.id, version: formValue.version, status: .submitted)
-        return (formValue, WorkspaceResponseSource(workspace: workspace, filter: filter))
+        try ExportSetup(form: form, responses: responses, formats: format, template: template, out: out,
+                        perResponse: perResponse, zip: zip, compile: compile, workspace: workspaceOptions.workspace).request()
     }
 }
 
