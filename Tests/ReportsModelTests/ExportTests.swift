@@ -158,3 +158,24 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(empty.insights.map(\.text), ["This report covers 0 responses to “Test form” (version 2)."])
     }
 }
+
+/// A job resumed from a checkpoint keeps the files an earlier run finished.
+final class ExportResumeTests: XCTestCase {
+    func testCompletedFormatsAreKeptAndReported() throws {
+        let dir = try ReportFixture.temporaryDirectory()
+        let env = ["SOURCE_DATE_EPOCH": "1700000000", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? ""]
+        var request = ExportRequest(form: try ReportFixture.form(), source: AnswersSource([ReportFixture.answers(score: 1)]), formats: [.md, .html],
+                                    template: TemplateLibrary.summary, outputDirectory: dir, environment: env)
+        var wrote: [ExportFormat] = []
+        _ = try ReportExporter(progress: { if case .wrote(let f, _) = $0 { wrote.append(f) } }).run(request)
+        XCTAssertEqual(wrote, [.md, .html])
+        let md = dir.appendingPathComponent("t-summary.md")
+        try Data("kept".utf8).write(to: md)
+        request.completedFormats = [.md]
+        wrote = []
+        let result = try ReportExporter(progress: { if case .wrote(let f, _) = $0 { wrote.append(f) } }).run(request)
+        XCTAssertEqual(wrote, [.html])
+        XCTAssertEqual(result.files.map(\.lastPathComponent), ["t-summary.md", "t-summary.html"])
+        XCTAssertEqual(try String(contentsOf: md, encoding: .utf8), "kept")
+    }
+}

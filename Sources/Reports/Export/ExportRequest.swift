@@ -2,7 +2,7 @@ import FormCore
 import Foundation
 
 /// Output formats of `formwork export`.
-public enum ExportFormat: String, Sendable, CaseIterable, Codable {
+public enum ExportFormat: String, Sendable, CaseIterable, Codable, Hashable {
     /// PDF from the built-in engine.
     case pdf
     /// Word, through the DOCX renderer when one is built in.
@@ -57,6 +57,9 @@ public struct ExportRequest {
     public var docxRenderer: DocumentRenderer?
     /// The narrator for insight slots.
     public var insightWriter: InsightWriter
+    /// Formats already written by an earlier, interrupted run of the same export (a job's
+    /// checkpoint): their files are kept and not written again.
+    public var completedFormats: Set<ExportFormat> = []
 
     /// Creates a request; by default no per-response files, no zip, no compile.
     public init(form: Form, source: ResponseSource, formats: [ExportFormat], template: ReportTemplate, outputDirectory: URL,
@@ -104,6 +107,8 @@ public enum ExportStage: Sendable, Equatable {
     case reading(Int)
     /// Writing one output file.
     case writing(String)
+    /// One format's file is complete (a job checkpoints here).
+    case wrote(ExportFormat, URL)
     /// Per-response documents written so far.
     case perResponse(Int)
     /// Done.

@@ -28,6 +28,12 @@ public struct ReportExporter {
         let base = request.baseName + "-" + Self.safe(plan.template.name)
         for format in request.formats {
             let url = request.outputDirectory.appendingPathComponent(format == .csv ? request.baseName + "-responses.csv" : "\(base).\(format.rawValue)")
+            let compiled = request.outputDirectory.appendingPathComponent("\(base)-latex.pdf")
+            if request.completedFormats.contains(format), FileManager.default.fileExists(atPath: url.path) {
+                result.files.append(url)
+                if format == .tex, request.compile, FileManager.default.fileExists(atPath: compiled.path) { result.files.append(compiled) }
+                continue
+            }
             progress(.writing(url.lastPathComponent))
             if let document, format.isDocument {
                 guard let renderer = renderer(for: format, request) else { throw ExportError.formatNotBuiltIn(format.rawValue) }
@@ -44,10 +50,10 @@ public struct ReportExporter {
             }
             result.files.append(url)
             if format == .tex, request.compile {
-                let pdf = request.outputDirectory.appendingPathComponent("\(base)-latex.pdf")
-                try LaTeXCompiler(environment: request.environment).compile(tex: url, to: pdf)
-                result.files.append(pdf)
+                try LaTeXCompiler(environment: request.environment).compile(tex: url, to: compiled)
+                result.files.append(compiled)
             }
+            progress(.wrote(format, url))
         }
         if request.perResponse { result.files += try PerResponseWriter(request: request, exporter: self).write(generatedAt: model.generatedAt) }
         if request.zip { result.files = [try ZipBundler.bundle(result.files, into: request.outputDirectory.appendingPathComponent("\(base).zip"), root: request.outputDirectory, date: model.generatedAt)] }

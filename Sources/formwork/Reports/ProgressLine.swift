@@ -17,6 +17,7 @@ final class ProgressLine {
         case .reading(let count): text = "reading responses… \(count)"
         case .writing(let name): text = "writing \(name)…"
         case .perResponse(let count): text = "per-response documents… \(count)"
+        case .wrote: return
         case .finished: return finish()
         }
         let now = Date()
