@@ -69,5 +69,13 @@ final class HostileAnswerTests: XCTestCase {
         XCTAssertTrue(text.contains("input{/etc/passwd}"), text)
         XCTAssertTrue(text.contains("write18{ls}"))
         XCTAssertFalse(text.contains("root:x:0"), "the passwd file must never be read")
+        // Chart labels go into pgfplots and pgf-pie options: hostile ones must still compile.
+        let pies = ReportTemplate(name: "pies", title: "{{form.title}} \\input{/etc/passwd} 100% & more", sections: [
+            ReportSection(type: .fields, fields: ["site"], chart: "pie"), ReportSection(type: .fields, fields: ["site"], chart: "donut"),
+            ReportSection(type: .crossTab, rows: "site", columns: "severity"),
+        ])
+        let pieDir = try export([.tex], template: pies)
+        try LaTeXCompiler().compile(tex: pieDir.appendingPathComponent("t-pies.tex"), to: pieDir.appendingPathComponent("p.pdf"))
+        XCTAssertTrue(try ReportFixture.pdfText(pieDir.appendingPathComponent("p.pdf")).contains("input{/etc/passwd} 100% & more"))
     }
 }
