@@ -8,5 +8,6 @@ enum BenchRegistry {
         "report": ReportExportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,
+        "queue": QueueBench.run,
     ]
 }

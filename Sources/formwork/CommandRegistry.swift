@@ -11,5 +11,8 @@ enum CommandRegistry {
         FormsCommand.self,
         ResponsesCommand.self,
         ExportCommand.self,
+        WorkerCommand.self,
+        JobsCommand.self,
+        ScheduleCommand.self,
     ]
 }

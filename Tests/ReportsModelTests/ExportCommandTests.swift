@@ -103,6 +103,29 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(a, b, "the same responses give the same report, whether from the file or the workspace")
     }
 
+    func testReportAndExportJobsRunInTheWorker() throws {
+        let dir = try ReportFixture.temporaryDirectory()
+        let ws = dir.appendingPathComponent("ws").path
+        func add(_ kind: String, _ queue: String, _ args: String) throws {
+            let added = try formwork(["jobs", "add", kind, "--workspace", ws, "--queue", queue, "--args", args])
+            XCTAssertEqual(added.status, 0, added.error)
+        }
+        try add("report", "reports", "{\"form\": \"\(sampleForm)\", \"responses\": \"\(sampleCSV)\", \"out\": \"\(dir.path)/r\", \"formats\": \"pdf,html\"}")
+        try add("export", "exports", "{\"form\": \"\(sampleForm)\", \"responses\": \"\(sampleCSV)\", \"out\": \"\(dir.path)/e\"}")
+        try add("report", "reports", "{\"form\": \"\(sampleForm)\", \"responses\": \"\(sampleCSV)\", \"out\": \"\(dir.path)/x\", \"template\": \"nope\"}")
+        let worker = try formwork(["worker", "--workspace", ws, "--exit-when-idle"])
+        XCTAssertEqual(worker.status, 0, worker.error)
+        for file in ["r/site-inspection-summary.pdf", "r/site-inspection-summary.html", "e/site-inspection-responses.csv", "e/site-inspection-summary.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), file)
+        }
+        let list = try formwork(["jobs", "list", "--workspace", ws]).output
+        let states = list.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        XCTAssertEqual(states.map { [$0[0], $0[1], $0[2], $0[3]] }, [["3", "discarded", "reports", "report"], ["2", "completed", "exports", "export"],
+                                                                   ["1", "completed", "reports", "report"]], list)
+        let failed = try formwork(["jobs", "show", "3", "--workspace", ws]).output
+        XCTAssertTrue(failed.contains("permanent: no template \"nope\""), failed)
+    }
+
     func testZipAndPerResponseFromTheCommandLine() throws {
         let dir = try ReportFixture.temporaryDirectory()
         let csv = try ReportFixture.write("inspector,site,date,score,severity,follow_up\nAna,Site A,2026-01-02,80,low,no\n\"=cmd|' /C calc'!A0\",Site B,2026-01-03,20,critical,yes\n", to: dir, name: "r.csv")
