@@ -94,12 +94,15 @@ public struct ReportBuilder {
             for index in accumulators.indices { accumulators[index].add(record.answers[accumulators[index].field.key]) }
             for index in crossTabs.indices { crossTabs[index].add(record.answers) }
             quality.add(record)
-            if table != nil {
-                if options.tableLimit.map({ table!.rows.count < $0 }) ?? true {
-                    table!.rows.append([String(record.number)] + table!.keys.dropFirst().map { AnswerCoding.text(for: record.answers[$0]) })
+            if var rows = table {
+                // Taken out and put back so the append does not copy the rows kept so far.
+                table = nil
+                if options.tableLimit.map({ rows.rows.count < $0 }) ?? true {
+                    rows.rows.append([String(record.number)] + rows.keys.dropFirst().map { AnswerCoding.text(for: record.answers[$0]) })
                 } else {
-                    table!.omitted += 1
+                    rows.omitted += 1
                 }
+                table = rows
             }
             if options.includeDetails {
                 if options.detailLimit.map({ details.count < $0 }) ?? true {
