@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "FormCore", targets: ["FormCore"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
+        .library(name: "Studio", targets: ["Studio"]),
+        .library(name: "TUITesting", targets: ["TUITesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,10 +30,13 @@ let package = Package(
             name: "formwork",
             dependencies: [
                 "FormCore",
+                "Studio",
+                "TUIKit",
+                "TUICurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "TUIKit"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "TUIKit", "Studio", "TUITesting"]),
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
         .systemLibrary(
@@ -47,6 +52,16 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "TUICursesTests", dependencies: ["TUICurses", "TUIKit"]),
+        // The studio: a pure app core (state, reducers, views) and its headless test kit.
+        .target(name: "Studio", dependencies: ["FormCore", "TUIKit"]),
+        .target(name: "TUITesting", dependencies: ["Studio", "TUIKit", "FormCore"]),
+        .testTarget(
+            name: "StudioTests",
+            dependencies: ["Studio", "TUITesting", "TUIKit", "FormCore"],
+            exclude: ["__Snapshots__"]
+        ),
+        // Drives the built `formwork` binary inside tmux; skipped when tmux is missing.
+        .testTarget(name: "StudioE2ETests", dependencies: ["FormCore"]),
     ],
     swiftLanguageModes: [.v5]
 )
