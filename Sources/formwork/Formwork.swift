@@ -8,6 +8,7 @@ struct Formwork: ParsableCommand {
         commandName: "formwork",
         abstract: "Design forms, collect answers and turn them into reports — in a terminal.",
         version: "0.1.0",
-        subcommands: CommandRegistry.subcommands
+        subcommands: CommandRegistry.subcommands,
+        defaultSubcommand: StudioCommand.self
     )
 }

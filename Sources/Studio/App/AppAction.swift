@@ -19,7 +19,7 @@ public enum GlobalAction: String, CaseIterable, Sendable {
 
 /// Everything that can happen to the studio: keys and terminal events, commands of each
 /// screen, and the answers of effects.
-public enum AppAction {
+public enum AppAction: Sendable {
     /// A key press, resolved through the focused keymap.
     case key(KeyEvent)
     /// Bracketed-paste text.

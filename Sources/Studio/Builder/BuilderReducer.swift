@@ -110,9 +110,14 @@ enum BuilderReducer {
         let ids = b.selectedIDs
         do {
             let form: Form
+            let down = action == .moveDown
             switch action {
-            case .moveDown: form = try FieldTree.moveDown(ids, in: b.form)
-            case .moveUp: form = try FieldTree.moveUp(ids, in: b.form)
+            case .moveDown, .moveUp:
+                if let group = FoldedMoves.foldedNeighbour(of: ids, down: down, in: b.form, collapsed: b.collapsed) {
+                    form = try FoldedMoves.step(ids, over: group, down: down, in: b.form)
+                } else {
+                    form = down ? try FieldTree.moveDown(ids, in: b.form) : try FieldTree.moveUp(ids, in: b.form)
+                }
             case .indent: form = try FieldTree.indent(ids, in: b.form)
             default: form = try FieldTree.outdent(ids, in: b.form)
             }

@@ -64,3 +64,43 @@ enum FieldFactory {
         return .page(page.id, index: page.fields.count)
     }
 }
+
+/// Moves that treat a folded group as one item, as org-mode moves past a folded subtree:
+/// the selection steps over the group instead of entering it.
+enum FoldedMoves {
+    /// The folded group right below (`down`) or above the run of `ids`, if there is one.
+    static func foldedNeighbour(of ids: [FieldID], down: Bool, in form: Form, collapsed: Set<FieldID>) -> FieldID? {
+        let locations = ids.compactMap { form.location(of: $0) }
+        guard locations.count == ids.count, let first = locations.min(by: { $0.index < $1.index }),
+              let last = locations.max(by: { $0.index < $1.index }) else { return nil }
+        let index = down ? last.index + 1 : first.index - 1
+        let siblings = first.parent.map { form.field(at: $0).children } ?? form.pages[first.page].fields
+        guard siblings.indices.contains(index), siblings[index].type.isContainer, collapsed.contains(siblings[index].id) else { return nil }
+        return siblings[index].id
+    }
+
+    /// The run of `ids` placed on the other side of the folded group `group`.
+    static func step(_ ids: [FieldID], over group: FieldID, down: Bool, in form: Form) throws -> Form {
+        var moved: [Field] = []
+        var result = form
+        for page in result.pages.indices {
+            result.pages[page].fields = remove(ids, from: result.pages[page].fields, into: &moved)
+        }
+        let order = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        moved.sort { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+        return try FieldTree.insert(moved, at: down ? .after(group) : .before(group), in: result)
+    }
+
+    private static func remove(_ ids: [FieldID], from fields: [Field], into moved: inout [Field]) -> [Field] {
+        var kept: [Field] = []
+        for var field in fields {
+            if ids.contains(field.id) {
+                moved.append(field)
+                continue
+            }
+            if !field.children.isEmpty { field.children = remove(ids, from: field.children, into: &moved) }
+            kept.append(field)
+        }
+        return kept
+    }
+}
