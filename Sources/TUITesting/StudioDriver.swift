@@ -97,11 +97,21 @@ public final class StudioDriver {
         return style == theme[.selection] || style == theme[.moveTarget]
     }
 
-    /// Whether the line holding `text` is the selected one (the cursor is on it).
-    public func isSelected(_ text: String) -> Bool {
-        guard let row = row(containing: text) else { return false }
-        return cursorRow == row
+    /// The selected line of the focused pane: the text from the hardware cursor to the
+    /// pane's right border.
+    public var selectedLine: String? {
+        guard let frame = terminal.frame, let cursor = frame.cursor else { return nil }
+        var text = ""
+        for x in cursor.x..<frame.size.width {
+            let cell = frame.grid[x, cursor.y]
+            if cell.text == "│" || cell.text == "┃" { break }
+            if !cell.isContinuation { text += cell.text }
+        }
+        return text
     }
+
+    /// Whether the selected line of the focused pane contains `text`.
+    public func isSelected(_ text: String) -> Bool { selectedLine?.contains(text) ?? false }
 
     /// The builder's form, if one is open.
     public var form: Form? { state.builder?.form }
