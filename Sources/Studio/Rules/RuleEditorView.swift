@@ -93,7 +93,7 @@ enum RuleEditorView {
         } else {
             let convertible: Bool
             if case .success = RawMode.convert(raw.field.text, form) { convertible = true } else { convertible = false }
-            let note = convertible ? "✓ rows can express this (e or esc: back to rows)" : "rows can't express this: enter stores it on the targets"
+            let note = convertible ? "✓ rows can express this (esc: back to rows)" : "rows can't express this: enter stores it on the targets"
             grid.write(TextLayout.truncate(note, to: inner.width), at: Point(x: inner.x, y: top + 1), style: theme[convertible ? .success : .warning], clip: inner)
         }
         return input.cursorPosition(in: line)
