@@ -84,12 +84,14 @@ enum PropertiesPane {
                 let input = TextInputView(field: edit.field, focused: true)
                 input.render(into: &grid, area: valueArea, theme: theme)
                 cursor = input.cursorPosition(in: valueArea)
-                if let error = edit.error, y + 1 < inner.maxY {
-                    y += 1
+                if let error = edit.error, y + 2 < inner.maxY {
+                    // The caret marks the column; the message gets its own line so a narrow
+                    // pane never cuts it off after the caret.
                     let column = max(0, (edit.errorColumn ?? 1) - 1 - edit.field.visibleStart(width: valueArea.width))
                     let caretX = min(valueArea.maxX - 1, valueArea.x + column)
-                    let errorLine = Rect(x: inner.x, y: y, width: inner.width, height: 1)
-                    grid.write("^ " + error, at: Point(x: caretX, y: y), style: theme[.error], clip: errorLine)
+                    grid.write("^", at: Point(x: caretX, y: y + 1), style: theme[.error], clip: inner)
+                    grid.write(TextLayout.truncate(error, to: inner.width), at: Point(x: inner.x, y: y + 2), style: theme[.error], clip: inner)
+                    y += 2
                 }
             } else {
                 let text = PropertyText.text(kind, of: field)
