@@ -6,5 +6,6 @@ enum BenchRegistry {
         "pdf": ReportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,
+        "ui": UIBench.run,
     ]
 }

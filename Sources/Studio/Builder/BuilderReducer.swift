@@ -67,10 +67,16 @@ enum BuilderReducer {
             return
         }
         if b.focus == .preview {
-            let lines = PreviewLines.build(b)
-            let current = lines.firstIndex { $0.field.id == b.selection } ?? 0
-            if lines.indices.contains(step(current, action, count: lines.count)) {
-                b.selection = lines[step(current, action, count: lines.count)].field.id
+            let current = b.selection.flatMap { b.flatIndex[$0] } ?? 0
+            let target: Int?
+            switch action {
+            case .up: target = PreviewLines.next(b, from: current, step: -1)
+            case .down: target = PreviewLines.next(b, from: current, step: 1)
+            case .first: target = PreviewLines.next(b, from: -1, step: 1)
+            default: target = PreviewLines.next(b, from: b.flat.count, step: -1)
+            }
+            if let target {
+                b.selection = b.flat[target].field.id
                 b.revealSelection()
             }
             return

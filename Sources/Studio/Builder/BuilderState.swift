@@ -64,6 +64,10 @@ public struct BuilderState {
     public private(set) var rows: [TreeLine] = []
     /// Row index by field id.
     public private(set) var rowIndex: [FieldID: Int] = [:]
+    /// Every field in form order with its depth, ignoring folds (what the preview walks).
+    public private(set) var flat: [(field: Field, depth: Int)] = []
+    /// Position in `flat` by field id.
+    public private(set) var flatIndex: [FieldID: Int] = [:]
     /// Fields that rules or expressions touch (badged in the tree).
     public private(set) var touched: Set<FieldID> = []
     /// The tree's scroll offset.
@@ -123,6 +127,8 @@ public struct BuilderState {
         rows = TreeLine.flatten(form, collapsed: collapsed)
         rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
         touched = TreeLine.touchedByRules(form)
+        flat = form.allFields
+        flatIndex = Dictionary(flat.enumerated().map { ($1.field.id, $0) }, uniquingKeysWith: { first, _ in first })
         if let current = selection, rowIndex[current] == nil { revealSelection() }
     }
 

@@ -5,9 +5,8 @@ import TUIKit
 /// by the rule engine on every answer and recompiled on every structural edit.
 enum PreviewPane {
     static func render(_ b: BuilderState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
-        let lines = PreviewLines.build(b)
         let hiddenNote = b.showHidden ? " · hidden shown" : ""
-        Block(title: "Preview" + hiddenNote, footer: "\(lines.filter(\.visible).count) visible", focused: b.focus == .preview)
+        Block(title: "Preview" + hiddenNote, footer: b.engine.map { _ in "test answers" }, focused: b.focus == .preview)
             .render(into: &grid, area: area, theme: theme)
         let inner = area.inset(1)
         guard !inner.isEmpty else { return nil }
@@ -15,18 +14,15 @@ enum PreviewPane {
             grid.write(TextLayout.truncate("✗ " + error, to: inner.width), at: inner.origin, style: theme[.error], clip: inner)
         }
         let body = b.engineError == nil ? inner : Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        let (lines, selected) = PreviewLines.window(b, height: body.height)
         guard !lines.isEmpty else {
             grid.write("Nothing to show yet.", at: body.origin, style: theme[.dim], clip: body)
             return nil
         }
-        let selected = lines.firstIndex { $0.field.id == b.selection }
-        let first = Scrolling.offset(keeping: selected, visible: body.height, current: b.previewOffset, count: lines.count)
         var cursor: Point?
-        for row in 0..<min(body.height, lines.count - first) {
-            let index = first + row
-            let rect = body.row(row)
-            let isSelected = index == selected
-            let point = draw(lines[index], selected: isSelected, b, rect: rect, grid: &grid, theme: theme)
+        for (row, line) in lines.enumerated() {
+            let isSelected = row == selected
+            let point = draw(line, selected: isSelected, b, rect: body.row(row), grid: &grid, theme: theme)
             if isSelected { cursor = point }
         }
         return cursor

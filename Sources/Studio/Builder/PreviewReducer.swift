@@ -10,16 +10,52 @@ struct PreviewLine {
     var visible: Bool { state?.visible ?? true }
 }
 
-/// The preview's lines, in form order.
+/// The preview's lines, in form order, read from the builder's flat field list so that only
+/// the lines on screen are looked at: a 10,000-field form costs no more per frame than a
+/// 10-field one.
 enum PreviewLines {
-    static func build(_ b: BuilderState) -> [PreviewLine] {
-        var lines: [PreviewLine] = []
-        for (field, depth) in b.form.allFields {
-            let state = b.engine?.state(of: field.id, instance: instance(of: field.id, b.engine))
-            let line = PreviewLine(field: field, depth: depth, state: state)
-            if line.visible || b.showHidden { lines.append(line) }
+    static func line(_ b: BuilderState, at index: Int) -> PreviewLine {
+        let (field, depth) = b.flat[index]
+        return PreviewLine(field: field, depth: depth, state: b.engine?.state(of: field.id, instance: instance(of: field.id, b.engine)))
+    }
+
+    static func shown(_ b: BuilderState, _ index: Int) -> Bool { b.showHidden || line(b, at: index).visible }
+
+    /// The next shown line after (`step` 1) or before (`step` -1) flat index `from`.
+    static func next(_ b: BuilderState, from: Int, step: Int) -> Int? {
+        var index = from + step
+        while b.flat.indices.contains(index) {
+            if shown(b, index) { return index }
+            index += step
         }
-        return lines
+        return nil
+    }
+
+    /// Up to `height` shown lines around the selection (half above it where possible), and
+    /// the position of the selected line among them.
+    static func window(_ b: BuilderState, height: Int) -> (lines: [PreviewLine], selected: Int?) {
+        guard height > 0, !b.flat.isEmpty else { return ([], nil) }
+        let anchor = b.selection.flatMap { b.flatIndex[$0] } ?? 0
+        var above: [Int] = [], below: [Int] = []
+        var cursor = anchor
+        if shown(b, anchor) { below.append(anchor) }
+        while above.count < height / 2, let previous = next(b, from: cursor, step: -1) {
+            above.append(previous)
+            cursor = previous
+        }
+        cursor = anchor
+        while above.count + below.count < height, let following = next(b, from: cursor, step: 1) {
+            below.append(following)
+            cursor = following
+        }
+        cursor = above.last ?? anchor
+        while above.count + below.count < height, let previous = next(b, from: cursor, step: -1) {
+            above.append(previous)
+            cursor = previous
+        }
+        let indices = above.reversed() + below
+        let lines = indices.map { line(b, at: $0) }
+        return (lines, indices.firstIndex(of: anchor))
     }
 
     /// The first instance of a field inside repeat groups (`[]` outside them).
