@@ -109,6 +109,7 @@ enum GlobalReducer {
     }
 
     static func leaveBuilder(_ state: inout AppState) -> [Effect] {
+        state.generationFloor = max(state.generationFloor, state.builder?.generation ?? 0)
         state.builder = nil
         state.rules = nil
         state.screen = .forms

@@ -46,6 +46,9 @@ public struct AppState {
     public var toast: ToastMessage?
     /// Clock ticks received (drives autosave and toast expiry without reading a clock).
     public var tick = 0
+    /// The highest compile generation any builder session used, so a new session's
+    /// generations never repeat an old one (hosts drop compiles older than the newest).
+    public var generationFloor = 0
     /// How many ticks a toast stays.
     public static let toastTicks = 6
 

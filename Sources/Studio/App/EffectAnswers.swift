@@ -11,6 +11,7 @@ enum EffectAnswers {
             state.forms.selected = max(0, min(state.forms.selected, state.forms.visible.count - 1))
         case .draftOpened(let snapshot):
             var builder = BuilderState(form: snapshot.form, revision: snapshot.revision)
+            builder.generation = max(state.generationFloor, state.builder?.generation ?? 0)
             let effects = BuilderReducer.recompile(&builder)
             state.builder = builder
             state.rules = nil

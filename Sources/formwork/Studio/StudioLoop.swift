@@ -13,6 +13,7 @@ final class StudioLoop {
     private let theme: Theme
     private var state: AppState
     private let mailbox = Mailbox()
+    private let latest = Generation()
     // Store effects keep their order (save before publish); computing runs beside them.
     private let storeQueue = DispatchQueue(label: "formwork.studio.store")
     private let computeQueue = DispatchQueue(label: "formwork.studio.compute")
@@ -76,10 +77,18 @@ final class StudioLoop {
             switch effect {
             case .quit: running = false
             case .suspend: terminal.suspend()
+            case .compileRules(_, _, let generation), .lint(_, let generation):
+                // Fast typing queues a compile per key; only the newest one matters, so
+                // older ones still waiting are skipped rather than run.
+                latest.raise(to: generation)
+                let runner = self.runner, mailbox = self.mailbox, latest = self.latest
+                computeQueue.async {
+                    guard latest.value <= generation else { return }
+                    mailbox.post(runner.perform(effect))
+                }
             default:
-                let queue = EffectRunner.touchesStore(effect) ? storeQueue : computeQueue
                 let runner = self.runner, mailbox = self.mailbox
-                queue.async { mailbox.post(runner.perform(effect)) }
+                storeQueue.async { mailbox.post(runner.perform(effect)) }
             }
         }
     }
@@ -102,5 +111,23 @@ final class Mailbox: @unchecked Sendable {
         let taken = actions
         actions.removeAll()
         return taken
+    }
+}
+
+/// The newest compile generation asked for, shared with the compute queue.
+final class Generation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func raise(to generation: Int) {
+        lock.lock()
+        current = max(current, generation)
+        lock.unlock()
     }
 }
