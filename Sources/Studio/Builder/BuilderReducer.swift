@@ -67,7 +67,7 @@ enum BuilderReducer {
             return
         }
         if b.focus == .preview {
-            let current = b.selection.flatMap { b.flatIndex[$0] } ?? 0
+            let current = b.selection.flatMap(b.flatPosition(of:)) ?? 0
             let target: Int?
             switch action {
             case .up: target = PreviewLines.next(b, from: current, step: -1)
@@ -107,7 +107,7 @@ enum BuilderReducer {
             return
         default: return
         }
-        b.rebuildRows()
+        b.rebuildLayout()
     }
 
     // MARK: - Edits
@@ -116,18 +116,17 @@ enum BuilderReducer {
         let ids = b.selectedIDs
         do {
             let form: Form
-            let down = action == .moveDown
-            switch action {
-            case .moveDown, .moveUp:
-                if let group = FoldedMoves.foldedNeighbour(of: ids, down: down, in: b.form, collapsed: b.collapsed) {
-                    form = try FoldedMoves.step(ids, over: group, down: down, in: b.form)
-                } else {
-                    form = down ? try FieldTree.moveDown(ids, in: b.form) : try FieldTree.moveUp(ids, in: b.form)
+            if let fast = FastMoves.apply(action, ids: ids, in: b.form, collapsed: b.collapsed) {
+                form = fast
+            } else {
+                switch action {
+                case .moveDown: form = try FieldTree.moveDown(ids, in: b.form)
+                case .moveUp: form = try FieldTree.moveUp(ids, in: b.form)
+                case .indent: form = try FieldTree.indent(ids, in: b.form)
+                default: form = try FieldTree.outdent(ids, in: b.form)
                 }
-            case .indent: form = try FieldTree.indent(ids, in: b.form)
-            default: form = try FieldTree.outdent(ids, in: b.form)
             }
-            return commit(form, &b, app, record: b.moveMode == nil)
+            return commit(form, &b, app, record: b.moveMode == nil, layoutOnly: true)
         } catch {
             app.showToast("\(error)", kind: .error)
             return []
@@ -136,10 +135,11 @@ enum BuilderReducer {
 
     /// Makes `form` the builder's form: records undo, rebuilds rows, marks dirty and asks for
     /// the rules to be compiled and linted again.
-    static func commit(_ form: Form, _ b: inout BuilderState, _ app: AppState, record: Bool = true) -> [Effect] {
+    static func commit(_ form: Form, _ b: inout BuilderState, _ app: AppState, record: Bool = true, layoutOnly: Bool = false) -> [Effect] {
         if record { b.history.record(b.form, selection: b.selection) }
         b.form = form
-        b.rebuildRows()
+        // A move changes where fields are, not which fields rules touch.
+        if layoutOnly { b.rebuildLayout() } else { b.rebuildRows() }
         b.revealSelection()
         b.dirty = true
         b.editCount += 1

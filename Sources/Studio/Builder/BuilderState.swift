@@ -62,12 +62,8 @@ public struct BuilderState {
     public var collapsed: Set<FieldID> = []
     /// The visible tree rows, rebuilt on structural edits and folds.
     public private(set) var rows: [TreeLine] = []
-    /// Row index by field id.
-    public private(set) var rowIndex: [FieldID: Int] = [:]
     /// Every field in form order with its depth, ignoring folds (what the preview walks).
     public private(set) var flat: [(field: Field, depth: Int)] = []
-    /// Position in `flat` by field id.
-    public private(set) var flatIndex: [FieldID: Int] = [:]
     /// Fields that rules or expressions touch (badged in the tree).
     public private(set) var touched: Set<FieldID> = []
     /// The tree's scroll offset.
@@ -120,22 +116,32 @@ public struct BuilderState {
     public var selectedField: Field? { selection.flatMap { form.field($0) } }
 
     /// The selected row index.
-    public var selectedRow: Int? { selection.flatMap { rowIndex[$0] } }
+    public var selectedRow: Int? { selection.flatMap(row(of:)) }
 
-    /// Recomputes the visible rows and rule badges after the tree or folds changed.
+    /// The row showing `id`. A scan, not a dictionary: comparing 10,000 short ids costs less
+    /// than hashing them into a fresh dictionary after every move.
+    public func row(of id: String) -> Int? { rows.firstIndex { $0.id == id } }
+
+    /// The position of `id` in `flat`.
+    public func flatPosition(of id: FieldID) -> Int? { flat.firstIndex { $0.field.id == id } }
+
+    /// Recomputes the visible rows, the flat field list and the rule badges.
     public mutating func rebuildRows() {
-        rows = TreeLine.flatten(form, collapsed: collapsed)
-        rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
+        rebuildLayout()
         touched = TreeLine.touchedByRules(form)
-        flat = form.allFields
-        flatIndex = Dictionary(flat.enumerated().map { ($1.field.id, $0) }, uniquingKeysWith: { first, _ in first })
-        if let current = selection, rowIndex[current] == nil { revealSelection() }
+    }
+
+    /// Recomputes rows and the flat list only: enough after a move, which changes where
+    /// fields are but not which fields rules touch.
+    mutating func rebuildLayout() {
+        (rows, flat) = TreeLine.layout(form, collapsed: collapsed)
+        if let current = selection, row(of: current) == nil { revealSelection() }
     }
 
     /// Unfolds the groups around the selection so its row exists.
     mutating func revealSelection() {
         guard let id = selection, let location = form.location(of: id) else {
-            selection = rows.first?.id
+            if selection?.hasPrefix(TreeLine.pagePrefix) != true { selection = rows.first?.id }
             return
         }
         var path = location.path
@@ -145,10 +151,7 @@ public struct BuilderState {
             let group = form.field(at: FieldLocation(page: location.page, path: path))
             if collapsed.remove(group.id) != nil { changed = true }
         }
-        if changed {
-            rows = TreeLine.flatten(form, collapsed: collapsed)
-            rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
-        }
+        if changed { rows = TreeLine.layout(form, collapsed: collapsed).rows }
     }
 
     /// The fields a command acts on: the `v` range (siblings between anchor and cursor) or

@@ -35,7 +35,7 @@ enum PreviewLines {
     /// the position of the selected line among them.
     static func window(_ b: BuilderState, height: Int) -> (lines: [PreviewLine], selected: Int?) {
         guard height > 0, !b.flat.isEmpty else { return ([], nil) }
-        let anchor = b.selection.flatMap { b.flatIndex[$0] } ?? 0
+        let anchor = b.selection.flatMap(b.flatPosition(of:)) ?? 0
         var above: [Int] = [], below: [Int] = []
         var cursor = anchor
         if shown(b, anchor) { below.append(anchor) }

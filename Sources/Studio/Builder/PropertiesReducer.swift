@@ -57,6 +57,7 @@ enum PropertiesReducer {
         editing.field.insert(text.replacingOccurrences(of: "\n", with: " "))
         check(&editing, b)
         b.editing = editing
+        if case .answer(let id) = editing.target, editing.error == nil { PreviewReducer.setAnswer(text: editing.field.text, for: id, &b) }
         app.builder = b
     }
 

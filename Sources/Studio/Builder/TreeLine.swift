@@ -24,30 +24,41 @@ public struct TreeLine: Hashable, Sendable {
     /// True for a page header row.
     public var isPage: Bool { type == nil }
 
-    /// Rows of `form`, depth first, skipping children of folded groups. Page headers appear
-    /// only when the form has more than one page.
-    public static func flatten(_ form: Form, collapsed: Set<FieldID>) -> [TreeLine] {
-        var rows: [TreeLine] = []
-        rows.reserveCapacity(form.pages.reduce(0) { $0 + $1.fields.count })
+    /// Rows of `form`, depth first, skipping children of folded groups, and every field with
+    /// its depth regardless of folds, in one walk. Page headers appear only when the form has
+    /// more than one page.
+    public static func layout(_ form: Form, collapsed: Set<FieldID>) -> (rows: [TreeLine], flat: [(field: Field, depth: Int)]) {
+        var rows: [TreeLine] = [], flat: [(field: Field, depth: Int)] = []
+        let count = form.pages.reduce(0) { $0 + $1.fields.count }
+        rows.reserveCapacity(count)
+        flat.reserveCapacity(count)
         let showPages = form.pages.count > 1
         for page in form.pages {
             if showPages {
                 rows.append(TreeLine(id: pagePrefix + page.id, title: page.title.isEmpty ? page.id : page.title, key: "",
                                      type: nil, depth: 0, expanded: nil, lastFlags: []))
             }
-            append(page.fields, depth: showPages ? 1 : 0, flags: [], collapsed: collapsed, into: &rows)
+            walk(page.fields, depth: showPages ? 1 : 0, fieldDepth: 0, flags: [], shown: true, collapsed: collapsed, rows: &rows, flat: &flat)
         }
-        return rows
+        return (rows, flat)
     }
 
-    private static func append(_ fields: [Field], depth: Int, flags: [Bool], collapsed: Set<FieldID>, into rows: inout [TreeLine]) {
+    private static func walk(_ fields: [Field], depth: Int, fieldDepth: Int, flags: [Bool], shown: Bool, collapsed: Set<FieldID>,
+                             rows: inout [TreeLine], flat: inout [(field: Field, depth: Int)]) {
         for (index, field) in fields.enumerated() {
-            let own = flags + [index == fields.count - 1]
+            flat.append((field, fieldDepth))
             let isGroup = field.type.isContainer
             let open = isGroup && !collapsed.contains(field.id)
-            rows.append(TreeLine(id: field.id, title: field.label.isEmpty ? field.key : field.label, key: field.key,
-                                 type: field.type, depth: depth, expanded: isGroup ? open : nil, lastFlags: own))
-            if open { append(field.children, depth: depth + 1, flags: own, collapsed: collapsed, into: &rows) }
+            var own = flags
+            if shown {
+                own.append(index == fields.count - 1)
+                rows.append(TreeLine(id: field.id, title: field.label.isEmpty ? field.key : field.label, key: field.key,
+                                     type: field.type, depth: depth, expanded: isGroup ? open : nil, lastFlags: own))
+            }
+            if !field.children.isEmpty {
+                walk(field.children, depth: depth + 1, fieldDepth: fieldDepth + 1, flags: own, shown: shown && open,
+                     collapsed: collapsed, rows: &rows, flat: &flat)
+            }
         }
     }
 
@@ -58,9 +69,13 @@ public struct TreeLine: Hashable, Sendable {
             rule.when.rows.forEach { touched.insert($0.sourceFieldId) }
             rule.targetFieldIds.forEach { touched.insert($0) }
         }
-        for (field, _) in form.allFields where field.visibleIf != nil || field.requiredIf != nil || field.enabledIf != nil || field.calculate != nil {
-            touched.insert(field.id)
+        func visit(_ fields: [Field]) {
+            for field in fields {
+                if field.visibleIf != nil || field.requiredIf != nil || field.enabledIf != nil || field.calculate != nil { touched.insert(field.id) }
+                if !field.children.isEmpty { visit(field.children) }
+            }
         }
+        form.pages.forEach { visit($0.fields) }
         return touched
     }
 

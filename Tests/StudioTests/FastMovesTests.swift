@@ -1,0 +1,63 @@
+import FormCore
+@testable import Studio
+import XCTest
+
+/// The in-place moves must agree with `FieldTree` wherever they apply.
+final class FastMovesTests: XCTestCase {
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+
+    func randomForm(_ rng: inout Generator) -> Form {
+        var n = 0
+        func fields(depth: Int) -> [Field] {
+            (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                n += 1
+                let group = depth < 2 && Int.random(in: 0..<3, using: &rng) == 0
+                return Field(id: "f\(n)", key: "k\(n)", type: group ? .group : .shortText, label: "F\(n)",
+                             children: group ? fields(depth: depth + 1) : [])
+            }
+        }
+        return Form(id: "x", title: "X", pages: [Page(id: "p", title: "P", fields: fields(depth: 0))])
+    }
+
+    func testAgreesWithFieldTree() throws {
+        var rng = Generator(state: 42)
+        var checked = 0
+        for _ in 0..<300 {
+            let form = randomForm(&rng)
+            let ids = form.allFields.map(\.field.id)
+            guard let id = ids.randomElement(using: &rng) else { continue }
+            for action in [BuilderAction.moveDown, .moveUp, .indent, .outdent] {
+                guard let fast = FastMoves.apply(action, ids: [id], in: form, collapsed: []) else { continue }
+                let slow: Form
+                switch action {
+                case .moveDown: slow = try FieldTree.moveDown([id], in: form)
+                case .moveUp: slow = try FieldTree.moveUp([id], in: form)
+                case .indent: slow = try FieldTree.indent([id], in: form)
+                default: slow = try FieldTree.outdent([id], in: form)
+                }
+                XCTAssertEqual(fast, slow, "\(action) \(id)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 300)
+    }
+
+    func testRepeatsAndRefusalsFallBack() {
+        let inner = Field(id: "a", key: "a", type: .shortText)
+        let repeatGroup = Field(id: "r", key: "r", type: .repeatGroup, children: [inner])
+        let b = Field(id: "b", key: "b", type: .shortText)
+        let form = Form(id: "x", title: "X", pages: [Page(id: "p", title: "P", fields: [repeatGroup, b])])
+        XCTAssertNil(FastMoves.apply(.moveUp, ids: ["b"], in: form, collapsed: []), "entering a repeat changes scope")
+        XCTAssertNil(FastMoves.apply(.outdent, ids: ["a"], in: form, collapsed: []), "leaving a repeat changes scope")
+        XCTAssertNil(FastMoves.apply(.moveDown, ids: ["b"], in: form, collapsed: []), "nothing below: FieldTree says why")
+        XCTAssertNil(FastMoves.apply(.moveDown, ids: ["b", "a"], in: form, collapsed: []), "not siblings")
+        XCTAssertNotNil(FastMoves.apply(.moveUp, ids: ["b"], in: form, collapsed: ["r"]), "a folded repeat is stepped over")
+        XCTAssertNil(FastMoves.apply(.range, ids: ["b"], in: form, collapsed: []))
+    }
+}
