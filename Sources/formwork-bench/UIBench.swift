@@ -10,6 +10,8 @@ import TUITesting
 /// key loop in the studio, so it is reported on its own line (`ui.recompile_*`).
 enum UIBench {
     static let size = Size(width: 160, height: 48)
+    /// Loaded once, as the studio does.
+    static let theme = Theme.defaultDark
 
     static func run() throws {
         let launch = Measure.median(runs: 20) {
@@ -17,7 +19,7 @@ enum UIBench {
             var state = AppState(size: size)
             let runner = EffectRunner(repository: repository)
             for action in runner.perform(.loadForms) { _ = AppReducer.reduce(action, &state) }
-            _ = AppView.render(state, size: size, theme: .defaultDark)
+            _ = AppView.render(state, size: size, theme: theme)
         }
         Measure.report("ui.first_frame", launch / 1e6, "ms")
         for count in [1_000, 10_000] {
@@ -34,17 +36,17 @@ enum UIBench {
             for case .compileRules(let compiled, let answers, let generation) in effects {
                 _ = AppReducer.reduce(.rulesCompiled(CompiledRules(form: compiled, answers: answers), generation: generation), &state)
             }
-            _ = AppView.render(state, size: size, theme: .defaultDark)
+            _ = AppView.render(state, size: size, theme: theme)
         }
         Measure.report("ui.open_\(label)", open / 1e6, "ms")
-        var previous = AppView.render(state, size: size, theme: .defaultDark)
+        var previous = AppView.render(state, size: size, theme: theme)
         func press(_ script: String) throws -> Double {
             let events = try KeyEvent.parseList(script)
             var total: UInt64 = 0
             for event in events {
                 let start = Measure.nanos()
                 _ = AppReducer.reduce(.key(event), &state)
-                let frame = AppView.render(state, size: size, theme: .defaultDark)
+                let frame = AppView.render(state, size: size, theme: theme)
                 _ = frame.diff(from: previous)
                 total += Measure.nanos() - start
                 previous = frame

@@ -45,7 +45,7 @@ enum TreePane {
         let selected = b.selectedRow
         let first = Scrolling.offset(keeping: selected, visible: inner.height, current: b.treeOffset, count: b.rows.count)
         let window = b.rows[first..<min(b.rows.count, first + inner.height)]
-        let rows = window.map { $0.treeRow(touched: b.touched.contains($0.id)) }
+        let rows = window.map { $0.treeRow(touched: b.touched.contains($0.id), in: b.rows) }
         let relative = selected.map { $0 - first }
         TreeView(rows: rows, selected: relative, focused: b.focus == .tree, moving: b.moveMode != nil ? relative : nil)
             .render(into: &grid, area: inner, theme: theme)

@@ -18,8 +18,10 @@ public struct TreeLine: Hashable, Sendable {
     public var depth: Int
     /// For groups: whether unfolded; nil for leaves and pages.
     public var expanded: Bool?
-    /// Per level, whether the node at that level is the last among its siblings.
-    public var lastFlags: [Bool]
+    /// Whether the node is the last among its siblings.
+    public var isLast: Bool
+    /// The row of the parent group (nil at the top level), for drawing guides.
+    public var parentRow: Int?
 
     /// True for a page header row.
     public var isPage: Bool { type == nil }
@@ -36,27 +38,26 @@ public struct TreeLine: Hashable, Sendable {
         for page in form.pages {
             if showPages {
                 rows.append(TreeLine(id: pagePrefix + page.id, title: page.title.isEmpty ? page.id : page.title, key: "",
-                                     type: nil, depth: 0, expanded: nil, lastFlags: []))
+                                     type: nil, depth: 0, expanded: nil, isLast: true, parentRow: nil))
             }
-            walk(page.fields, depth: showPages ? 1 : 0, fieldDepth: 0, flags: [], shown: true, collapsed: collapsed, rows: &rows, flat: &flat)
+            walk(page.fields, depth: showPages ? 1 : 0, fieldDepth: 0, parent: nil, shown: true, collapsed: collapsed, rows: &rows, flat: &flat)
         }
         return (rows, flat)
     }
 
-    private static func walk(_ fields: [Field], depth: Int, fieldDepth: Int, flags: [Bool], shown: Bool, collapsed: Set<FieldID>,
+    private static func walk(_ fields: [Field], depth: Int, fieldDepth: Int, parent: Int?, shown: Bool, collapsed: Set<FieldID>,
                              rows: inout [TreeLine], flat: inout [(field: Field, depth: Int)]) {
         for (index, field) in fields.enumerated() {
             flat.append((field, fieldDepth))
             let isGroup = field.type.isContainer
             let open = isGroup && !collapsed.contains(field.id)
-            var own = flags
+            let row = rows.count
             if shown {
-                own.append(index == fields.count - 1)
-                rows.append(TreeLine(id: field.id, title: field.label.isEmpty ? field.key : field.label, key: field.key,
-                                     type: field.type, depth: depth, expanded: isGroup ? open : nil, lastFlags: own))
+                rows.append(TreeLine(id: field.id, title: field.label.isEmpty ? field.key : field.label, key: field.key, type: field.type,
+                                     depth: depth, expanded: isGroup ? open : nil, isLast: index == fields.count - 1, parentRow: parent))
             }
             if !field.children.isEmpty {
-                walk(field.children, depth: depth + 1, fieldDepth: fieldDepth + 1, flags: own, shown: shown && open,
+                walk(field.children, depth: depth + 1, fieldDepth: fieldDepth + 1, parent: shown ? row : nil, shown: shown && open,
                      collapsed: collapsed, rows: &rows, flat: &flat)
             }
         }
@@ -79,11 +80,21 @@ public struct TreeLine: Hashable, Sendable {
         return touched
     }
 
-    /// The row as TUIKit's tree view draws it: guides, fold marker, badge `key type`.
-    func treeRow(touched: Bool) -> TreeRow {
+    /// The row as TUIKit's tree view draws it: guides, fold marker, badge `key type`. Guides
+    /// come from walking up the parent rows, so only rows on screen pay for them.
+    func treeRow(touched: Bool, in rows: [TreeLine]) -> TreeRow {
         let badge: String?
         if let type { badge = (touched ? "◆ " : "") + "\(key) \(type.rawValue)" } else { badge = "page" }
-        let guides = depth == 0 ? [] : Array(lastFlags.suffix(depth))
+        var guides: [Bool] = []
+        if depth > 0 {
+            guides = [isLast]
+            var up = parentRow
+            while let index = up, guides.count < depth, rows.indices.contains(index) {
+                guides.append(rows[index].isLast)
+                up = rows[index].parentRow
+            }
+            guides.reverse()
+        }
         return TreeRow(id: id, title: title, badge: badge, role: isPage ? .title : .text, depth: depth,
                        expanded: expanded, lastness: guides)
     }
