@@ -61,3 +61,30 @@ final class FastMovesTests: XCTestCase {
         XCTAssertNil(FastMoves.apply(.range, ids: ["b"], in: form, collapsed: []))
     }
 }
+
+/// Walking the form from any field visits fields in reading order, both ways, across pages.
+final class FormWalkTests: XCTestCase {
+    func testWalkMatchesReadingOrder() {
+        var rng = FastMovesTests.Generator(state: 7)
+        for _ in 0..<50 {
+            var form = FastMovesTests().randomForm(&rng)
+            form.pages.insert(Page(id: "empty", title: "Empty"), at: 0)
+            form.pages.append(Page(id: "p2", title: "Two", fields: [Field(id: "z1", key: "z1", type: .shortText)]))
+            let expected = form.allFields.map(\.field.id)
+            var forward: [FieldID] = []
+            var cursor = FormWalk.first(fromPage: 0, in: form)
+            while let location = cursor {
+                forward.append(form.field(at: location).id)
+                cursor = FormWalk.next(after: location, in: form)
+            }
+            XCTAssertEqual(forward, expected)
+            var backward: [FieldID] = []
+            cursor = FormWalk.last(beforePage: form.pages.count, in: form)
+            while let location = cursor {
+                backward.append(form.field(at: location).id)
+                cursor = FormWalk.previous(before: location, in: form)
+            }
+            XCTAssertEqual(backward, expected.reversed())
+        }
+    }
+}

@@ -67,16 +67,16 @@ enum BuilderReducer {
             return
         }
         if b.focus == .preview {
-            let current = b.selection.flatMap(b.flatPosition(of:)) ?? 0
-            let target: Int?
-            switch action {
-            case .up: target = PreviewLines.next(b, from: current, step: -1)
-            case .down: target = PreviewLines.next(b, from: current, step: 1)
-            case .first: target = PreviewLines.next(b, from: -1, step: 1)
-            default: target = PreviewLines.next(b, from: b.flat.count, step: -1)
+            let current = b.selection.flatMap(b.form.location(of:))
+            let target: FieldLocation?
+            switch (action, current) {
+            case (.up, let from?): target = PreviewLines.next(b, from: from, forward: false)
+            case (.down, let from?): target = PreviewLines.next(b, from: from, forward: true)
+            case (.last, _): target = PreviewLines.end(b, last: true)
+            default: target = PreviewLines.end(b, last: false)
             }
             if let target {
-                b.selection = b.flat[target].field.id
+                b.selection = b.form.field(at: target).id
                 b.revealSelection()
             }
             return

@@ -62,8 +62,6 @@ public struct BuilderState {
     public var collapsed: Set<FieldID> = []
     /// The visible tree rows, rebuilt on structural edits and folds.
     public private(set) var rows: [TreeLine] = []
-    /// Every field in form order with its depth, ignoring folds (what the preview walks).
-    public private(set) var flat: [(field: Field, depth: Int)] = []
     /// Fields that rules or expressions touch (badged in the tree).
     public private(set) var touched: Set<FieldID> = []
     /// The tree's scroll offset.
@@ -122,19 +120,16 @@ public struct BuilderState {
     /// than hashing them into a fresh dictionary after every move.
     public func row(of id: String) -> Int? { rows.firstIndex { $0.id == id } }
 
-    /// The position of `id` in `flat`.
-    public func flatPosition(of id: FieldID) -> Int? { flat.firstIndex { $0.field.id == id } }
-
-    /// Recomputes the visible rows, the flat field list and the rule badges.
+    /// Recomputes the visible rows and the rule badges.
     public mutating func rebuildRows() {
         rebuildLayout()
         touched = TreeLine.touchedByRules(form)
     }
 
-    /// Recomputes rows and the flat list only: enough after a move, which changes where
+    /// Recomputes the rows only: enough after a move, which changes where
     /// fields are but not which fields rules touch.
     mutating func rebuildLayout() {
-        (rows, flat) = TreeLine.layout(form, collapsed: collapsed)
+        rows = TreeLine.layout(form, collapsed: collapsed)
         if let current = selection, row(of: current) == nil { revealSelection() }
     }
 
@@ -151,7 +146,7 @@ public struct BuilderState {
             let group = form.field(at: FieldLocation(page: location.page, path: path))
             if collapsed.remove(group.id) != nil { changed = true }
         }
-        if changed { rows = TreeLine.layout(form, collapsed: collapsed).rows }
+        if changed { rows = TreeLine.layout(form, collapsed: collapsed) }
     }
 
     /// The fields a command acts on: the `v` range (siblings between anchor and cursor) or

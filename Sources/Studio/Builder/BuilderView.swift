@@ -34,7 +34,7 @@ enum BuilderView {
 /// The field tree: only the visible window of rows is turned into widgets.
 enum TreePane {
     static func render(_ b: BuilderState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
-        let count = b.flat.isEmpty ? 0 : b.rows.count
+        let count = b.form.pages.allSatisfy(\.fields.isEmpty) ? 0 : b.rows.count
         let title = b.moveMode != nil ? "Fields · moving" : (b.anchor != nil ? "Fields · range" : "Fields")
         Block(title: title, footer: "\(count) rows", focused: b.focus == .tree).render(into: &grid, area: area, theme: theme)
         let inner = area.inset(1)

@@ -10,52 +10,60 @@ struct PreviewLine {
     var visible: Bool { state?.visible ?? true }
 }
 
-/// The preview's lines, in form order, read from the builder's flat field list so that only
-/// the lines on screen are looked at: a 10,000-field form costs no more per frame than a
-/// 10-field one.
+/// The preview's lines, in form order, found by walking the form from the cursor
+/// (`FormWalk`): only the lines on screen are looked at, so a 10,000-field form costs no more
+/// per frame than a 10-field one.
 enum PreviewLines {
-    static func line(_ b: BuilderState, at index: Int) -> PreviewLine {
-        let (field, depth) = b.flat[index]
-        return PreviewLine(field: field, depth: depth, state: b.engine?.state(of: field.id, instance: instance(of: field.id, b.engine)))
+    static func line(_ b: BuilderState, at location: FieldLocation) -> PreviewLine {
+        let field = b.form.field(at: location)
+        return PreviewLine(field: field, depth: location.path.count - 1,
+                           state: b.engine?.state(of: field.id, instance: instance(of: field.id, b.engine)))
     }
 
-    static func shown(_ b: BuilderState, _ index: Int) -> Bool { b.showHidden || line(b, at: index).visible }
+    static func shown(_ b: BuilderState, _ location: FieldLocation) -> Bool { b.showHidden || line(b, at: location).visible }
 
-    /// The next shown line after (`step` 1) or before (`step` -1) flat index `from`.
-    static func next(_ b: BuilderState, from: Int, step: Int) -> Int? {
-        var index = from + step
-        while b.flat.indices.contains(index) {
-            if shown(b, index) { return index }
-            index += step
+    /// The next shown field after (`forward`) or before `from`.
+    static func next(_ b: BuilderState, from: FieldLocation, forward: Bool) -> FieldLocation? {
+        var cursor = forward ? FormWalk.next(after: from, in: b.form) : FormWalk.previous(before: from, in: b.form)
+        while let location = cursor {
+            if shown(b, location) { return location }
+            cursor = forward ? FormWalk.next(after: location, in: b.form) : FormWalk.previous(before: location, in: b.form)
         }
         return nil
+    }
+
+    /// The first (`last` false) or last shown field of the form.
+    static func end(_ b: BuilderState, last: Bool) -> FieldLocation? {
+        let edge = last ? FormWalk.last(beforePage: b.form.pages.count, in: b.form) : FormWalk.first(fromPage: 0, in: b.form)
+        guard let edge else { return nil }
+        return shown(b, edge) ? edge : next(b, from: edge, forward: !last)
     }
 
     /// Up to `height` shown lines around the selection (half above it where possible), and
     /// the position of the selected line among them.
     static func window(_ b: BuilderState, height: Int) -> (lines: [PreviewLine], selected: Int?) {
-        guard height > 0, !b.flat.isEmpty else { return ([], nil) }
-        let anchor = b.selection.flatMap(b.flatPosition(of:)) ?? 0
-        var above: [Int] = [], below: [Int] = []
-        var cursor = anchor
+        guard height > 0, let anchor = b.selection.flatMap(b.form.location(of:)) ?? FormWalk.first(fromPage: 0, in: b.form) else {
+            return ([], nil)
+        }
+        var above: [FieldLocation] = [], below: [FieldLocation] = []
         if shown(b, anchor) { below.append(anchor) }
-        while above.count < height / 2, let previous = next(b, from: cursor, step: -1) {
+        var cursor = anchor
+        while above.count < height / 2, let previous = next(b, from: cursor, forward: false) {
             above.append(previous)
             cursor = previous
         }
         cursor = anchor
-        while above.count + below.count < height, let following = next(b, from: cursor, step: 1) {
+        while above.count + below.count < height, let following = next(b, from: cursor, forward: true) {
             below.append(following)
             cursor = following
         }
         cursor = above.last ?? anchor
-        while above.count + below.count < height, let previous = next(b, from: cursor, step: -1) {
+        while above.count + below.count < height, let previous = next(b, from: cursor, forward: false) {
             above.append(previous)
             cursor = previous
         }
-        let indices = above.reversed() + below
-        let lines = indices.map { line(b, at: $0) }
-        return (lines, indices.firstIndex(of: anchor))
+        let locations = above.reversed() + below
+        return (locations.map { line(b, at: $0) }, locations.firstIndex(of: anchor))
     }
 
     /// The first instance of a field inside repeat groups (`[]` outside them).

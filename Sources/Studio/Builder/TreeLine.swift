@@ -26,40 +26,29 @@ public struct TreeLine: Hashable, Sendable {
     /// True for a page header row.
     public var isPage: Bool { type == nil }
 
-    /// Rows of `form`, depth first, skipping children of folded groups, and every field with
-    /// its depth regardless of folds, in one walk. Page headers appear only when the form has
-    /// more than one page.
-    public static func layout(_ form: Form, collapsed: Set<FieldID>) -> (rows: [TreeLine], flat: [(field: Field, depth: Int)]) {
-        var rows: [TreeLine] = [], flat: [(field: Field, depth: Int)] = []
-        let count = form.pages.reduce(0) { $0 + $1.fields.count }
-        rows.reserveCapacity(count)
-        flat.reserveCapacity(count)
+    /// Rows of `form`, depth first, skipping children of folded groups. Page headers appear
+    /// only when the form has more than one page.
+    public static func layout(_ form: Form, collapsed: Set<FieldID>) -> [TreeLine] {
+        var rows: [TreeLine] = []
         let showPages = form.pages.count > 1
         for page in form.pages {
             if showPages {
                 rows.append(TreeLine(id: pagePrefix + page.id, title: page.title.isEmpty ? page.id : page.title, key: "",
                                      type: nil, depth: 0, expanded: nil, isLast: true, parentRow: nil))
             }
-            walk(page.fields, depth: showPages ? 1 : 0, fieldDepth: 0, parent: nil, shown: true, collapsed: collapsed, rows: &rows, flat: &flat)
+            walk(page.fields, depth: showPages ? 1 : 0, parent: nil, collapsed: collapsed, rows: &rows)
         }
-        return (rows, flat)
+        return rows
     }
 
-    private static func walk(_ fields: [Field], depth: Int, fieldDepth: Int, parent: Int?, shown: Bool, collapsed: Set<FieldID>,
-                             rows: inout [TreeLine], flat: inout [(field: Field, depth: Int)]) {
+    private static func walk(_ fields: [Field], depth: Int, parent: Int?, collapsed: Set<FieldID>, rows: inout [TreeLine]) {
         for (index, field) in fields.enumerated() {
-            flat.append((field, fieldDepth))
             let isGroup = field.type.isContainer
             let open = isGroup && !collapsed.contains(field.id)
             let row = rows.count
-            if shown {
-                rows.append(TreeLine(id: field.id, title: field.label.isEmpty ? field.key : field.label, key: field.key, type: field.type,
-                                     depth: depth, expanded: isGroup ? open : nil, isLast: index == fields.count - 1, parentRow: parent))
-            }
-            if !field.children.isEmpty {
-                walk(field.children, depth: depth + 1, fieldDepth: fieldDepth + 1, parent: shown ? row : nil, shown: shown && open,
-                     collapsed: collapsed, rows: &rows, flat: &flat)
-            }
+            rows.append(TreeLine(id: field.id, title: field.label.isEmpty ? field.key : field.label, key: field.key, type: field.type,
+                                 depth: depth, expanded: isGroup ? open : nil, isLast: index == fields.count - 1, parentRow: parent))
+            if open, !field.children.isEmpty { walk(field.children, depth: depth + 1, parent: row, collapsed: collapsed, rows: &rows) }
         }
     }
 
