@@ -40,6 +40,8 @@ enum UIBench {
         }
         Measure.report("ui.open_\(label)", open / 1e6, "ms")
         var previous = AppView.render(state, size: size, theme: theme)
+        let render = Measure.median(runs: 20) { previous = AppView.render(state, size: size, theme: theme) }
+        Measure.report("ui.render_\(label)", render / 1e6, "ms")
         func press(_ script: String) throws -> Double {
             let events = try KeyEvent.parseList(script)
             var total: UInt64 = 0

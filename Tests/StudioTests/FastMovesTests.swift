@@ -12,7 +12,7 @@ final class FastMovesTests: XCTestCase {
         }
     }
 
-    func randomForm(_ rng: inout Generator) -> Form {
+    static func randomForm(_ rng: inout Generator) -> Form {
         var n = 0
         func fields(depth: Int) -> [Field] {
             (0..<Int.random(in: 1...4, using: &rng)).map { _ in
@@ -29,7 +29,7 @@ final class FastMovesTests: XCTestCase {
         var rng = Generator(state: 42)
         var checked = 0
         for _ in 0..<300 {
-            let form = randomForm(&rng)
+            let form = FastMovesTests.randomForm(&rng)
             let ids = form.allFields.map(\.field.id)
             guard let id = ids.randomElement(using: &rng) else { continue }
             for action in [BuilderAction.moveDown, .moveUp, .indent, .outdent] {
@@ -67,7 +67,7 @@ final class FormWalkTests: XCTestCase {
     func testWalkMatchesReadingOrder() {
         var rng = FastMovesTests.Generator(state: 7)
         for _ in 0..<50 {
-            var form = FastMovesTests().randomForm(&rng)
+            var form = FastMovesTests.randomForm(&rng)
             form.pages.insert(Page(id: "empty", title: "Empty"), at: 0)
             form.pages.append(Page(id: "p2", title: "Two", fields: [Field(id: "z1", key: "z1", type: .shortText)]))
             let expected = form.allFields.map(\.field.id)

@@ -5,12 +5,12 @@ import TUIKit
 public enum AppView {
     /// The frame for `state` at `size` in `theme`.
     public static func render(_ state: AppState, size: Size, theme: Theme) -> Frame {
-        var frame = Frame(size: size)
+        // Filled at creation: cheaper than painting every cell through `fill`.
+        var frame = Frame(grid: CellGrid(size: size, fill: .blank(theme[.text])))
         guard size.width >= 20, size.height >= 6 else {
             frame.grid.write("Formwork: enlarge the terminal", at: .zero, style: theme[.warning])
             return frame
         }
-        frame.grid.fill(frame.grid.bounds, with: .blank(theme[.text]))
         let rows = frame.grid.bounds.splitVertically([.fixed(1), .fill, .fixed(1)])
         header(state, area: rows[0], grid: &frame.grid, theme: theme)
         var cursor: Point?
