@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "formwork-bench", targets: ["formwork-bench"]),
         .library(name: "FormCore", targets: ["FormCore"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Workspace", targets: ["Workspace"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
         .library(name: "Studio", targets: ["Studio"]),
@@ -18,6 +19,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The form model, expressions and rule engine: Foundation only.
@@ -31,9 +34,12 @@ let package = Package(
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
 
         // Reports: the document model and its renderers. Only Reports imports the zlib shim.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Reports", dependencies: ["CZlib"]),
+        // The shim is not called "CZlib": ZIPFoundation ships a clang module of that name, and
+        // two modules with one name in the same compilation are a redefinition error.
+        .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Reports", dependencies: ["CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "DOCXTests", dependencies: ["Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -50,17 +56,30 @@ let package = Package(
                 "Studio",
                 "TUIKit",
                 "TUICurses",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "Studio", "TUITesting"]),
+        // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
+        // into the same directory as the test bundle.
+        .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
+
+        // The workspace on disk: SQLite through GRDB. Only Workspace and JobQueue import GRDB.
+        .target(
+            name: "Workspace",
+            dependencies: ["FormCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "FormCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The studio: a pure app core (state, reducers, views) and its headless test kit.
         .target(name: "Studio", dependencies: ["FormCore", "TUIKit"]),
         .target(name: "TUITesting", dependencies: ["Studio", "TUIKit", "FormCore"]),
         .testTarget(name: "StudioTests", dependencies: ["Studio", "TUITesting", "TUIKit", "FormCore"], exclude: ["__Snapshots__"]),
-        // Drives the built `formwork` binary inside tmux; skipped when tmux is missing.
-        .testTarget(name: "StudioE2ETests", dependencies: ["FormCore"]),
+        // Drives the built `formwork` binary inside tmux (skipped when tmux is missing);
+        // depending on the executable builds it next to the test bundle.
+        .testTarget(name: "StudioE2ETests", dependencies: ["FormCore", "formwork"]),
     ],
     swiftLanguageModes: [.v5]
 )

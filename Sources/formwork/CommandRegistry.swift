@@ -9,5 +9,7 @@ enum CommandRegistry {
         PreviewCommand.self,
         ExplainCommand.self,
         EvalCommand.self,
+        FormsCommand.self,
+        ResponsesCommand.self,
     ]
 }

@@ -4,7 +4,7 @@ import XCTest
 
 /// Drives the built `formwork` binary in a real terminal (tmux): create a form, add fields
 /// from the palette, move and indent one, add a rule, answer in the preview, save and quit;
-/// then check the saved form with `formwork validate`.
+/// then check the saved form with `formwork forms export` and `formwork validate`.
 final class StudioTmuxTests: XCTestCase {
     var session = ""
     var workspace: URL!
@@ -133,8 +133,11 @@ final class StudioTmuxTests: XCTestCase {
         XCTAssertEqual(form.rules.first?.when, .row(ConditionRow(sourceFieldId: "f_yes_no_1", condition: .equals, value: .bool(true))))
     }
 
-    /// Where the studio saved the draft.
+    /// The saved draft, exported by `formwork forms export`.
     func savedFormPath() throws -> String {
-        workspace.appendingPathComponent("studio-forms/survey.form.json").path
+        let path = workspace.appendingPathComponent("survey.form.json").path
+        let export = try shell([binary.path, "forms", "export", "survey", "--workspace", workspace.path, "--output", path])
+        XCTAssertEqual(export.status, 0, export.output)
+        return path
     }
 }

@@ -26,7 +26,7 @@ struct StudioCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let environment = ProcessInfo.processInfo.environment
-            let repository = try StudioServices.repository(workspace: try workspace.directory())
+            let repository = try LiveServices.repository(workspace)
             let chosen = try ThemeChoice.load(flag: theme, environment: environment)
             let options = Terminal.Options(mouse: mouse, forceMonochrome: noColor)
             try Terminal.run(options: options) { terminal in
