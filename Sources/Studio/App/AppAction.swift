@@ -22,6 +22,8 @@ public enum GlobalAction: String, CaseIterable, Sendable {
 public enum AppAction: Sendable {
     /// A key press, resolved through the focused keymap.
     case key(KeyEvent)
+    /// A mouse report.
+    case mouse(MouseEvent)
     /// Bracketed-paste text.
     case paste(String)
     /// The terminal changed size.

@@ -8,6 +8,7 @@ public enum AppReducer {
         switch action {
         case .key(let key): return handleKey(key, &state)
         case .paste(let text): return paste(text, &state)
+        case .mouse(let event): return BuilderMouse.reduce(event, &state)
         case .resize(let size):
             state.size = size
             return []

@@ -6,6 +6,11 @@ enum BuilderReducer {
     static func reduce(_ action: BuilderAction, _ app: inout AppState) -> [Effect] {
         guard var b = app.builder else { return [] }
         defer { app.builder = b }
+        return reduceInPlace(action, &b, &app)
+    }
+
+    /// The same, on a builder state the caller already holds.
+    static func reduceInPlace(_ action: BuilderAction, _ b: inout BuilderState, _ app: inout AppState) -> [Effect] {
         switch action {
         case .up, .down, .first, .last: navigate(action, &b)
         case .expand, .collapse, .toggleFold: fold(action, &b)

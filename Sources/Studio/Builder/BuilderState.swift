@@ -72,6 +72,8 @@ public struct BuilderState {
     public var previewOffset = 0
     /// Move mode, while active.
     public var moveMode: MoveModeState?
+    /// True while a mouse drag is moving the selection.
+    public var dragging = false
     /// Undo and redo stacks.
     public var history = UndoHistory()
     /// Edits since the last successful save.

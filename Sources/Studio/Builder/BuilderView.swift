@@ -8,14 +8,12 @@ enum BuilderView {
 
     static func render(_ state: AppState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
         guard let b = state.builder else { return nil }
-        if area.width < tabsBelowWidth {
-            let parts = area.splitVertically([.fixed(1), .fill])
-            TabsBar(titles: BuilderPane.allCases.map(\.title), selected: b.focus.rawValue).render(into: &grid, area: parts[0], theme: theme)
-            return pane(b.focus, b, area: parts[1], grid: &grid, theme: theme)
+        let panes = BuilderLayout.panes(b, area: area)
+        if panes.count == 1 {
+            TabsBar(titles: BuilderPane.allCases.map(\.title), selected: b.focus.rawValue).render(into: &grid, area: area.row(0), theme: theme)
         }
-        let columns = area.splitHorizontally([.percent(38), .percent(30), .fill])
         var cursor: Point?
-        for (pane, rect) in zip(BuilderPane.allCases, columns) {
+        for (pane, rect) in panes {
             let point = self.pane(pane, b, area: rect, grid: &grid, theme: theme)
             if pane == b.focus { cursor = point }
         }
@@ -43,7 +41,7 @@ enum TreePane {
             return inner.origin
         }
         let selected = b.selectedRow
-        let first = Scrolling.offset(keeping: selected, visible: inner.height, current: b.treeOffset, count: b.rows.count)
+        let first = BuilderLayout.firstTreeRow(b, height: inner.height)
         let window = b.rows[first..<min(b.rows.count, first + inner.height)]
         let rows = window.map { $0.treeRow(touched: b.touched.contains($0.id), in: b.rows) }
         let relative = selected.map { $0 - first }

@@ -20,15 +20,15 @@ struct StudioCommand: ParsableCommand {
     @Flag(name: .long, help: "No colour, attributes only.")
     var noColor = false
 
-    @Flag(name: .long, help: "Report mouse clicks and the wheel.")
-    var mouse = false
+    @Flag(name: .long, help: "Do not capture the mouse (keeps the terminal's own text selection).")
+    var noMouse = false
 
     func run() throws {
         try guarded {
             let environment = ProcessInfo.processInfo.environment
             let repository = try LiveServices.repository(workspace)
             let chosen = try ThemeChoice.load(flag: theme, environment: environment)
-            let options = Terminal.Options(mouse: mouse, forceMonochrome: noColor)
+            let options = Terminal.Options(mouse: !noMouse, forceMonochrome: noColor)
             try Terminal.run(options: options) { terminal in
                 let resolved = chosen.resolved(for: terminal.capabilities.colorCapability)
                 StudioLoop(terminal: terminal, runner: EffectRunner(repository: repository), theme: resolved).run()

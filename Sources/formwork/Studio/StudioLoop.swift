@@ -57,17 +57,7 @@ final class StudioLoop {
         case .key(let key): dispatch(AppReducer.reduce(.key(key), &state))
         case .paste(let text): dispatch(AppReducer.reduce(.paste(text), &state))
         case .resize(let size): dispatch(AppReducer.reduce(.resize(size), &state))
-        case .mouse(let mouse): return scroll(mouse)
-        }
-        return true
-    }
-
-    /// The wheel moves the cursor; everything else works from the keyboard.
-    private func scroll(_ mouse: MouseEvent) -> Bool {
-        switch mouse.action {
-        case .scrollUp: dispatch(AppReducer.reduce(.key(KeyEvent(.up)), &state))
-        case .scrollDown: dispatch(AppReducer.reduce(.key(KeyEvent(.down)), &state))
-        default: return false
+        case .mouse(let mouse): dispatch(AppReducer.reduce(.mouse(mouse), &state))
         }
         return true
     }
