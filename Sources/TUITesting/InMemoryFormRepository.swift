@@ -48,6 +48,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         return entries[formID]?.versions ?? []
     }
 
+    /// Every form, ordered by id.
     public func list() throws -> [FormListing] {
         locked("list") {
             entries.values.sorted { $0.draft.id < $1.draft.id }.map {
@@ -56,6 +57,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         }
     }
 
+    /// A form's draft and its revision.
     public func loadDraft(_ formID: String) throws -> DraftSnapshot {
         try locked("load \(formID)") {
             guard let entry = entries[formID] else { throw RepositoryError.notFound(formID) }
@@ -63,6 +65,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         }
     }
 
+    /// Saves if the revision still matches (0 creates); throws `conflict` otherwise.
     public func saveDraft(_ form: Form, expectedRevision: Int) throws -> Int {
         try locked("save \(form.id)") {
             let actual = entries[form.id]?.revision ?? 0
@@ -79,6 +82,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         }
     }
 
+    /// Appends the draft as the next published version.
     public func publish(_ formID: String) throws -> Int {
         try locked("publish \(formID)") {
             guard var entry = entries[formID] else { throw RepositoryError.notFound(formID) }
@@ -91,6 +95,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         }
     }
 
+    /// Reads a form file and stores it as the draft (creating the form if new).
     public func importFile(path: String) throws -> String {
         let form = try FormFile.load(path: path)
         return try locked("import \(form.id)") {
@@ -102,6 +107,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         }
     }
 
+    /// Copies a draft under a new id and title.
     public func duplicate(_ formID: String, as newID: String, title: String) throws {
         try locked("duplicate \(formID) \(newID)") {
             guard let entry = entries[formID] else { throw RepositoryError.notFound(formID) }
@@ -113,6 +119,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         }
     }
 
+    /// Changes a form's title (a new revision).
     public func rename(_ formID: String, title: String) throws {
         try locked("rename \(formID)") {
             guard entries[formID] != nil else { throw RepositoryError.notFound(formID) }
@@ -121,6 +128,7 @@ public final class InMemoryFormRepository: FormRepository, @unchecked Sendable {
         }
     }
 
+    /// Removes a form.
     public func delete(_ formID: String) throws {
         try locked("delete \(formID)") {
             guard entries.removeValue(forKey: formID) != nil else { throw RepositoryError.notFound(formID) }

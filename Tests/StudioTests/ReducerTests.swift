@@ -86,6 +86,20 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.builder?.dirty, true)
         XCTAssertNil(state.builder?.savingEditCount)
         XCTAssertEqual(state.toast?.kind, .error)
+        for _ in 0..<5 { XCTAssertEqual(AppReducer.reduce(.tick, &state), [], "no autosave retry loop after a failure") }
+        XCTAssertEqual(AppReducer.reduce(.builder(.save), &state).count, 1, "an explicit save still tries")
+    }
+
+    func testReopeningKeepsGenerationsIncreasing() {
+        var state = opened()
+        _ = AppReducer.reduce(.builder(.moveDown), &state)
+        _ = AppReducer.reduce(.global(.quit), &state)
+        _ = AppReducer.reduce(.key(KeyEvent(.left)), &state)
+        _ = AppReducer.reduce(.key(KeyEvent(.enter)), &state)
+        XCTAssertEqual(state.screen, .forms, "Discard leaves the builder")
+        let effects = AppReducer.reduce(.draftOpened(DraftSnapshot(form: Fixtures.contact, revision: 4)), &state)
+        guard case .compileRules(_, _, let generation)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(generation, 3)
     }
 
     func testPublishSavesFirstThenPublishes() {

@@ -36,6 +36,7 @@ enum EffectAnswers {
         case .saveFailed(let message):
             state.builder?.savingEditCount = nil
             state.builder?.publishAfterSave = false
+            state.builder?.autosavePaused = true
             state.showToast("not saved: \(message)", kind: .error)
         case .published(_, let version):
             state.showToast("published version \(version)")

@@ -147,6 +147,7 @@ enum BuilderReducer {
         if layoutOnly { b.rebuildLayout() } else { b.rebuildRows() }
         b.revealSelection()
         b.dirty = true
+        b.autosavePaused = false
         b.editCount += 1
         b.lastEditTick = app.tick
         return recompile(&b)
@@ -171,13 +172,14 @@ enum BuilderReducer {
 
     static func save(_ b: inout BuilderState) -> [Effect] {
         guard b.savingEditCount == nil else { return [] }
+        b.autosavePaused = false
         b.savingEditCount = b.editCount
         return [.saveDraft(b.form, expectedRevision: b.revision)]
     }
 
     /// Autosave: a little after the last edit, when nothing is being saved.
     static func tick(_ app: inout AppState) -> [Effect] {
-        guard var b = app.builder, b.dirty, b.savingEditCount == nil, app.tick - b.lastEditTick >= 2 else { return [] }
+        guard var b = app.builder, b.dirty, !b.autosavePaused, b.savingEditCount == nil, app.tick - b.lastEditTick >= 2 else { return [] }
         defer { app.builder = b }
         return save(&b)
     }

@@ -82,6 +82,9 @@ public struct BuilderState {
     public var editCount = 0
     /// The edit count a save in flight carries, if one is in flight.
     public var savingEditCount: Int?
+    /// Autosave stops after a failed save (a conflict would fail again) until the next edit
+    /// or an explicit save.
+    public var autosavePaused = false
     /// Publish as soon as the save in flight lands.
     public var publishAfterSave = false
     /// The tick of the last edit (autosave waits a little after it).

@@ -2,6 +2,7 @@ import FormCore
 
 /// The properties the properties pane shows and edits.
 public enum PropertyKind: String, CaseIterable, Hashable, Sendable {
+    // One case per row of the properties pane, in display order.
     case label, key, type, required, help, choices, validation, hiddenValue, visibleIf, requiredIf, enabledIf, calculate, defaultValue
 
     /// The row title.
