@@ -53,3 +53,21 @@ final class MouseTests: XCTestCase {
         XCTAssertEqual(driver.state.builder?.selection, "f_phone")
     }
 }
+
+/// Scrolling keeps the selection on screen with as little movement as possible.
+final class ScrollTests: XCTestCase {
+    func testMovingUpFromTheBottomDoesNotJump() throws {
+        let fields = (1...60).map { Field(id: "f\($0)", key: "k\($0)", type: .shortText, label: "Question \($0)") }
+        let form = Form(id: "long", title: "Long", pages: [Page(id: "p", title: "P", fields: fields)])
+        let (driver, _) = try Fixtures.builder(size: Size(width: 80, height: 24), form: form)
+        try driver.press("G")
+        let bottom = try XCTUnwrap(driver.cursorRow)
+        XCTAssertTrue(driver.isSelected("Question 60"))
+        try driver.press("k k k")
+        XCTAssertEqual(driver.cursorRow, bottom - 3, "the view stays put while the cursor moves up")
+        XCTAssertTrue(driver.shows("Question 60"))
+        try driver.press("g")
+        XCTAssertTrue(driver.shows("Question 1 "))
+        XCTAssertFalse(driver.shows("Question 60"))
+    }
+}

@@ -14,6 +14,19 @@ enum BuilderLayout {
         return Array(zip(BuilderPane.allCases, area.splitHorizontally([.percent(38), .percent(30), .fill])))
     }
 
+    /// The tree pane's inner height for `size` (its height as a tab when it is not shown).
+    static func treeHeight(_ b: BuilderState, size: Size) -> Int {
+        let area = body(size)
+        let rect = panes(b, area: area).first { $0.pane == .tree }?.rect ?? area.splitVertically([.fixed(1), .fill])[1]
+        return max(1, rect.height - 2)
+    }
+
+    /// Keeps the stored tree offset so the selection stays on screen with as little scrolling
+    /// as possible (moving up from the bottom of a long form does not jump).
+    static func scrollTree(_ b: inout BuilderState, size: Size) {
+        b.treeOffset = firstTreeRow(b, height: treeHeight(b, size: size))
+    }
+
     /// The first tree row on screen.
     static func firstTreeRow(_ b: BuilderState, height: Int) -> Int {
         Scrolling.offset(keeping: b.selectedRow, visible: height, current: b.treeOffset, count: b.rows.count)
@@ -25,7 +38,10 @@ enum BuilderLayout {
 enum BuilderMouse {
     static func reduce(_ event: MouseEvent, _ app: inout AppState) -> [Effect] {
         guard app.screen == .builder, app.overlay == nil, var b = app.builder else { return [] }
-        defer { app.builder = b }
+        defer {
+            BuilderLayout.scrollTree(&b, size: app.size)
+            app.builder = b
+        }
         switch event.action {
         case .scrollUp: return BuilderReducer.reduceInPlace(.up, &b, &app)
         case .scrollDown: return BuilderReducer.reduceInPlace(.down, &b, &app)

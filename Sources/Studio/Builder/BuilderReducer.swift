@@ -5,8 +5,10 @@ import TUIKit
 enum BuilderReducer {
     static func reduce(_ action: BuilderAction, _ app: inout AppState) -> [Effect] {
         guard var b = app.builder else { return [] }
-        defer { app.builder = b }
-        return reduceInPlace(action, &b, &app)
+        let effects = reduceInPlace(action, &b, &app)
+        BuilderLayout.scrollTree(&b, size: app.size)
+        app.builder = b
+        return effects
     }
 
     /// The same, on a builder state the caller already holds.
