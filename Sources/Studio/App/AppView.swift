@@ -19,7 +19,8 @@ public enum AppView {
         case .builder: cursor = BuilderView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .rules: cursor = RuleEditorView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         }
-        KeyBar(hints: AppKeymap.current(state).barHints(in: state), trailing: nil).render(into: &frame.grid, area: rows[2], theme: theme)
+        let hints = state.overlay.map(OverlayView.hints) ?? AppKeymap.current(state).barHints(in: state)
+        KeyBar(hints: hints, trailing: nil).render(into: &frame.grid, area: rows[2], theme: theme)
         var caretVisible = cursorIsCaret(state)
         if let overlay = state.overlay {
             cursor = OverlayView.render(overlay, state: state, area: rows[1], grid: &frame.grid, theme: theme)

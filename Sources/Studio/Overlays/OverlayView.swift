@@ -2,6 +2,21 @@ import TUIKit
 
 /// Draws overlays over the screen body.
 enum OverlayView {
+    /// What the key bar shows while an overlay has the keys.
+    static func hints(_ overlay: Overlay) -> [CommandHint] {
+        func hint(_ key: String, _ title: String) -> CommandHint {
+            CommandHint(id: "overlay.\(title)", keyLabel: key, title: title, shortTitle: title, group: "Overlay", disabledReason: nil)
+        }
+        switch overlay {
+        case .help, .explain: return [hint("↑/↓", "scroll"), hint("esc", "close")]
+        case .palette: return [hint("type", "search"), hint("↑/↓", "choose"), hint("enter", "run"), hint("esc", "close")]
+        case .picker(let picker):
+            return [hint("type", "filter"), hint("↑/↓", "choose"), hint("enter", picker.purpose == .ruleTarget ? "toggle" : "pick"), hint("esc", "close")]
+        case .prompt: return [hint("enter", "ok"), hint("esc", "cancel")]
+        case .confirm: return [hint("←/→", "button"), hint("enter", "answer"), hint("esc", "cancel")]
+        }
+    }
+
     static func hasCaret(_ overlay: Overlay) -> Bool {
         switch overlay {
         case .palette, .picker, .prompt: return true
