@@ -160,3 +160,23 @@ final class ReducerTests: XCTestCase {
         XCTAssertFalse(EffectRunner.touchesStore(.lint(Fixtures.contact, generation: 1)))
     }
 }
+
+/// A rule cycle is refused with its path and shown, while the last good preview stays.
+final class CycleTests: XCTestCase {
+    func testCycleIsShownWithItsPath() throws {
+        var form = Fixtures.contact
+        form.pages[0].fields[2].visibleIf = "${color} = 'red'"
+        let (driver, _) = try Fixtures.builder(form: form)
+        XCTAssertNil(driver.state.builder?.engineError)
+        try driver.press("G tab")
+        for _ in 0..<8 { try driver.press("j") }
+        try driver.press("enter")
+        driver.type("${email} != ''")
+        try driver.press("enter")
+        XCTAssertEqual(driver.state.builder?.engineError?.hasPrefix("dependency cycle:"), true)
+        XCTAssertTrue(driver.shows("rules: cycle"))
+        XCTAssertNotNil(driver.state.builder?.engine, "the last good engine keeps the preview alive")
+        try driver.press("r")
+        XCTAssertTrue(driver.lines.contains { $0.contains("dependency cycle") && $0.contains("→") }, driver.screen)
+    }
+}
