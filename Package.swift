@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FormCore", targets: ["FormCore"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Workspace", targets: ["Workspace"]),
+        .library(name: "JobQueue", targets: ["JobQueue"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
         .library(name: "Studio", targets: ["Studio"]),
@@ -57,11 +58,12 @@ let package = Package(
                 "TUIKit",
                 "TUICurses",
                 "Workspace",
+                "JobQueue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "Studio", "TUITesting"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue", "Studio", "TUITesting"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
         .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
@@ -80,6 +82,12 @@ let package = Package(
         // Drives the built `formwork` binary inside tmux (skipped when tmux is missing);
         // depending on the executable builds it next to the test bundle.
         .testTarget(name: "StudioE2ETests", dependencies: ["FormCore", "formwork"]),
+
+        // The durable job queue: generic jobs on SQLite. The crash child is the process the
+        // kill-loop tests start and SIGKILL.
+        .target(name: "JobQueue", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(name: "queue-crash-child", dependencies: ["JobQueue"], path: "Tests/QueueCrashChild"),
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "queue-crash-child", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

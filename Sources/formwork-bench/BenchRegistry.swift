@@ -7,6 +7,7 @@ enum BenchRegistry {
         "pdf": ReportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,
+        "queue": QueueBench.run,
         "ui": UIBench.run,
     ]
 }

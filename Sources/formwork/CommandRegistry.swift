@@ -11,5 +11,8 @@ enum CommandRegistry {
         EvalCommand.self,
         FormsCommand.self,
         ResponsesCommand.self,
+        WorkerCommand.self,
+        JobsCommand.self,
+        ScheduleCommand.self,
     ]
 }
