@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "JobQueue", targets: ["JobQueue"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
+        .library(name: "Studio", targets: ["Studio"]),
+        .library(name: "TUITesting", targets: ["TUITesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,13 +65,16 @@ let package = Package(
             dependencies: [
                 "FormCore",
                 "Reports",
+                "Studio",
+                "TUIKit",
+                "TUICurses",
                 "Workspace",
                 "JobQueue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue", "Studio", "TUITesting"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
         .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
@@ -80,6 +85,14 @@ let package = Package(
             dependencies: ["FormCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "FormCore", .product(name: "GRDB", package: "GRDB.swift")]),
+
+        // The studio: a pure app core (state, reducers, views) and its headless test kit.
+        .target(name: "Studio", dependencies: ["FormCore", "TUIKit"]),
+        .target(name: "TUITesting", dependencies: ["Studio", "TUIKit", "FormCore"]),
+        .testTarget(name: "StudioTests", dependencies: ["Studio", "TUITesting", "TUIKit", "FormCore"], exclude: ["__Snapshots__"]),
+        // Drives the built `formwork` binary inside tmux (skipped when tmux is missing);
+        // depending on the executable builds it next to the test bundle.
+        .testTarget(name: "StudioE2ETests", dependencies: ["FormCore", "formwork"]),
 
         // The durable job queue: generic jobs on SQLite. The crash child is the process the
         // kill-loop tests start and SIGKILL.

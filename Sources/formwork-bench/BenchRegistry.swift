@@ -9,5 +9,6 @@ enum BenchRegistry {
         "rules": RulesBench.run,
         "tui": TUIBench.run,
         "queue": QueueBench.run,
+        "ui": UIBench.run,
     ]
 }
