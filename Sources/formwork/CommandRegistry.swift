@@ -4,12 +4,14 @@ import ArgumentParser
 /// Each feature adds its commands here and nowhere else.
 enum CommandRegistry {
     static let subcommands: [ParsableCommand.Type] = [
+        StudioCommand.self,
         ValidateCommand.self,
         PreviewCommand.self,
         ExplainCommand.self,
         EvalCommand.self,
         FormsCommand.self,
         ResponsesCommand.self,
+        ExportCommand.self,
         WorkerCommand.self,
         JobsCommand.self,
         ScheduleCommand.self,
