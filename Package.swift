@@ -70,7 +70,7 @@ let package = Package(
 
         // AI insights: providers, router, usage ledger, grounding, the offline narrator.
         .target(name: "Insights", dependencies: ["FormCore", "Reports", "HTTP"]),
-        .testTarget(name: "InsightsTests", dependencies: ["Insights", "HTTP", "HTTPTestSupport", "FormCore"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "HTTP", "HTTPTestSupport", "FormCore", "Reports"]),
 
         // Executables.
         .executableTarget(
