@@ -30,13 +30,14 @@ enum CurlOptions {
         case .head: ccurl_set_long(easy, CURLOPT_NOBODY, 1)
         case .post, .put, .patch, .delete:
             if request.method != .post { ccurl_set_string(easy, CURLOPT_CUSTOMREQUEST, request.method.rawValue) }
-            if let body = request.body {
+            if let body = request.body, !body.isEmpty {
                 ccurl_set_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
                 body.withUnsafeBytes { raw in
                     // COPYPOSTFIELDS copies the bytes, so the buffer need not outlive this call.
-                    _ = ccurl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+                    if let base = raw.baseAddress { _ = ccurl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base)) }
                 }
-            } else if request.method == .post {
+            } else if request.method == .post || request.body != nil {
+                // An empty body is sent as one (Content-Length: 0), not left out.
                 ccurl_set_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, 0)
                 ccurl_set_string(easy, CURLOPT_COPYPOSTFIELDS, "")
             }

@@ -47,10 +47,12 @@ final class CurlHTTPClientTests: XCTestCase {
         }
         let empty = try client.send(HTTPRequest(method: .post, url: server.url("/m")))
         XCTAssertEqual(empty.text, "POST")
+        XCTAssertEqual(try client.send(HTTPRequest(method: .put, url: server.url("/m"), body: Data())).text, "PUT")
         let head = try client.send(HTTPRequest(method: .head, url: server.url("/m")))
         XCTAssertEqual(head.status, 200)
         XCTAssertTrue(head.body.isEmpty)
-        XCTAssertEqual(server.requests.map(\.method), ["PUT", "PATCH", "DELETE", "POST", "HEAD"])
+        XCTAssertEqual(server.requests.map(\.method), ["PUT", "PATCH", "DELETE", "POST", "PUT", "HEAD"])
+        XCTAssertEqual(server.requests[4].header("content-length"), "0")
     }
 
     func testErrorStatusesAreResponsesNotErrors() throws {
