@@ -42,7 +42,7 @@ final class StudioTerminalTests: XCTestCase {
     /// Starts an interactive shell in tmux and the studio inside it.
     func startStudio() throws {
         try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "bash --norc --noprofile -i"])
-        try send("export PS1='[sh]' FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8", "Enter")
+        try send("export PS1='[sh]' FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment)", "Enter")
         try send("clear; '\(binary)'", "Enter")
         try waitFor("Formwork · Forms")
     }

@@ -59,7 +59,7 @@ final class StudioTmuxTests: XCTestCase {
 
     func testCreateArrangeRuleAnswerSaveQuit() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build formwork first: \(binary.path)")
-        let command = "env FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8 '\(binary.path)'; echo FORMWORK-EXITED-$?; sleep 60"
+        let command = "env FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment) '\(binary.path)'; echo FORMWORK-EXITED-$?; sleep 60"
         try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
         try waitFor("No forms yet")
 

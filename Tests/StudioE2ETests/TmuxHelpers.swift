@@ -23,3 +23,10 @@ func shell(_ arguments: [String], environment: [String: String]? = nil) throws -
     let data = (try? Data(contentsOf: url)) ?? Data()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+/// `LLVM_PROFILE_FILE='…'` when the tests run with coverage, so the studio started inside tmux
+/// (whose server does not inherit our environment) writes its profile where llvm-cov looks.
+var profileAssignment: String {
+    guard let path = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"] else { return "" }
+    return "LLVM_PROFILE_FILE='\(path)'"
+}
