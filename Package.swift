@@ -15,9 +15,11 @@ let package = Package(
         .library(name: "TUICurses", targets: ["TUICurses"]),
         .library(name: "HTTP", targets: ["HTTP"]),
         .library(name: "Insights", targets: ["Insights"]),
+        .library(name: "Connectors", targets: ["Connectors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The form model, expressions and rule engine: Foundation only.
@@ -52,6 +54,24 @@ let package = Package(
         // AI insights: providers, router, usage ledger, grounding, the offline narrator.
         .target(name: "Insights", dependencies: ["FormCore", "Reports", "HTTP"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "HTTP", "HTTPTestSupport", "FormCore"]),
+
+        // Connectors: Google Sheets and Microsoft Graph (OneDrive/Word), with their sign-in flows.
+        // swift-crypto's RSA signs Google service-account JWTs (RS256).
+        .target(
+            name: "Connectors",
+            dependencies: [
+                "HTTP", "FormCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "ConnectorsTests",
+            dependencies: [
+                "Connectors", "HTTP", "HTTPTestSupport", "FormCore",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
 
         // Executables.
         .executableTarget(
