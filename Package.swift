@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "formwork-bench", targets: ["formwork-bench"]),
         .library(name: "FormCore", targets: ["FormCore"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Workspace", targets: ["Workspace"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
         .library(name: "HTTP", targets: ["HTTP"]),
@@ -20,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The form model, expressions and rule engine: Foundation only.
@@ -79,10 +81,23 @@ let package = Package(
             dependencies: [
                 "FormCore",
                 "Insights",
+                "Workspace",
+                "Connectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit"]),
+        // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
+        // into the same directory as the test bundle.
+        .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
+
+        // The workspace on disk: SQLite through GRDB. Only Workspace and JobQueue import GRDB.
+        .target(
+            name: "Workspace",
+            dependencies: ["FormCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "FormCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

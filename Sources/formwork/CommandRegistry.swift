@@ -8,5 +8,7 @@ enum CommandRegistry {
         PreviewCommand.self,
         ExplainCommand.self,
         EvalCommand.self,
+        FormsCommand.self,
+        ResponsesCommand.self,
     ]
 }

@@ -10,4 +10,19 @@ struct Formwork: ParsableCommand {
         version: "0.1.0",
         subcommands: CommandRegistry.subcommands
     )
+
+    /// Runs the command line; usage mistakes exit 2 as every other usage or environment error
+    /// does (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(Exit.environment.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

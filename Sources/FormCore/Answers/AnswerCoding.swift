@@ -21,6 +21,12 @@ public enum AnswerCoding {
     public static func value(fromText text: String, for field: Field) throws -> Value {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
+        // Spreadsheet exports put matrices, multiple-text records and signatures (and
+        // sometimes lists) in one cell as JSON text; read those as JSON.
+        if let first = trimmed.first, first == "{" || first == "[",
+           [.list, .record, .signature].contains(field.type.answerKind) {
+            return try jsonCell(trimmed, for: field)
+        }
         switch field.type.answerKind {
         case .list:
             return .list(trimmed.split(separator: ";").map { .string($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty })
@@ -33,6 +39,15 @@ public enum AnswerCoding {
         default:
             return try scalar(trimmed, for: field)
         }
+    }
+
+    private static func jsonCell(_ text: String, for field: Field) throws -> Value {
+        let node: JSONNode
+        do { node = try JSONParser.parse(text) } catch let error as JSONSyntaxError {
+            throw AnswerError(path: field.key, message: "the cell starts like JSON but is not valid JSON (\(error.message))")
+        }
+        if case .string = node.value { throw mismatch(field, "a JSON object or array, not a JSON string") }
+        return try value(fromJSON: node.value, for: field)
     }
 
     /// Reads one JSON value (from a JSON Lines response or an answers file).
@@ -72,8 +87,11 @@ public enum AnswerCoding {
         switch field.type.answerKind {
         case .record:
             return .list(try members.map { member in
-                guard case .string(let s) = member.node.value else { throw mismatch(field, "an object of text values") }
-                return .string("\(member.key)=\(s)")
+                switch member.node.value {
+                case .string(let s): return .string("\(member.key)=\(s)")
+                case .number(let n): return .string("\(member.key)=\(JSONWriter.formatNumber(n))")
+                default: throw mismatch(field, "an object of text values")
+                }
             })
         case .geopoint:
             let node = JSONNode(.object(members))
@@ -145,9 +163,13 @@ public enum AnswerCoding {
         var rest = Substring(text.uppercased())
         guard rest.hasPrefix("P") else { return nil }
         rest = rest.dropFirst()
-        var total = 0.0, number = "", inTime = false, sawUnit = false
+        var total = 0.0, number = "", inTime = false, sawUnit = false, sawTimeUnit = false
         for ch in rest {
-            if ch == "T" { inTime = true; continue }
+            if ch == "T" {
+                guard !inTime, number.isEmpty else { return nil }
+                inTime = true
+                continue
+            }
             if ch.isNumber || ch == "." { number.append(ch); continue }
             guard let n = Double(number) else { return nil }
             switch (ch, inTime) {
@@ -160,8 +182,10 @@ public enum AnswerCoding {
             }
             number = ""
             sawUnit = true
+            sawTimeUnit = inTime
         }
-        return sawUnit && number.isEmpty ? total : nil
+        // `P1DT` is not a duration: a `T` must be followed by a time part.
+        return sawUnit && number.isEmpty && sawTimeUnit == inTime ? total : nil
     }
 
     private static func mismatch(_ field: Field, _ expected: String) -> AnswerError {
@@ -178,6 +202,36 @@ public enum AnswerCoding {
         case .geopoint(let lat, let lon): return "\(Value.format(number: lat)),\(Value.format(number: lon))"
         case .duration(let s): return Value.format(number: s)
         default: return value.asString
+        }
+    }
+
+    /// The CSV cell text for an answer to `field`: like `text(for:)`, except that records and
+    /// signatures are written as JSON objects, as docs/form-format.md specifies.
+    public static func text(for value: Value, field: Field) -> String {
+        guard !value.isEmpty else { return "" }
+        switch field.type.answerKind {
+        case .record, .signature: return JSONWriter.compact(json(for: value, field: field))
+        default: return text(for: value)
+        }
+    }
+
+    /// The JSON form of an answer to `field`: records become objects (row → value) and
+    /// signatures `{"name", "time"}`, so that `value(fromJSON:for:)` reads them back.
+    public static func json(for value: Value, field: Field) -> JSONValue {
+        guard case .list(let items) = value else { return json(for: value) }
+        switch field.type.answerKind {
+        case .record:
+            return .object(items.map { item in
+                let parts = item.asString.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                return JSONMember(parts[0], JSONNode(.string(parts.count == 2 ? parts[1] : "")))
+            })
+        case .signature:
+            guard case .string(let name)? = items.first else { return json(for: value) }
+            var members = [JSONMember("name", JSONNode(.string(name)))]
+            if items.count > 1, case .dateTime(let t) = items[1] { members.append(JSONMember("time", JSONNode(.string(t.iso)))) }
+            return .object(members)
+        default:
+            return json(for: value)
         }
     }
 

@@ -62,7 +62,7 @@ public enum AnswersFile {
             if field.type == .repeatGroup, let instances = answers.repeats[field.key] {
                 members.append(JSONMember(field.key, JSONNode(.array(instances.map { JSONNode(encode($0, fields: field.children)) }))))
             } else if let value = answers.values[field.key] {
-                members.append(JSONMember(field.key, JSONNode(AnswerCoding.json(for: value))))
+                members.append(JSONMember(field.key, JSONNode(AnswerCoding.json(for: value, field: field))))
             }
         }
         return .object(members)

@@ -11,6 +11,10 @@ public struct FormFileError: Error, Hashable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
+    /// True when the file itself could not be read (missing, unreadable, not UTF-8): such
+    /// errors carry no position, while every mistake inside a file has a line from 1.
+    public var isUnreadable: Bool { position.line == 0 }
+
     public var description: String {
         let place = position.line > 0 ? "\(position)" : ""
         switch (file, place.isEmpty) {

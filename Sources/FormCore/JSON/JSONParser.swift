@@ -93,8 +93,15 @@ public struct JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), at: start)
         default:
-            throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))', expected a value")
+            throw error("unexpected character '\(character(at: index))', expected a value")
         }
+    }
+
+    /// The whole UTF-8 character starting at `i`, so a message names `é` rather than its first byte.
+    private func character(at i: Int) -> String {
+        let lead = bytes[i]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return String(decoding: bytes[i..<min(bytes.count, i + length)], as: UTF8.self)
     }
 
     private mutating func expectWord(_ word: String) throws {

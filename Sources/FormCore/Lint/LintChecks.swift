@@ -100,7 +100,7 @@ extension Linter {
         }
         var issues = expression.inferType(fieldTypes: types, asCondition: asCondition).map { issue -> LintIssue in
             let code = issue.kind == .unknownField ? "unknown-reference" : issue.kind == .typeMismatch ? "type-mismatch" : "bad-expression"
-            return LintIssue(code, .error, at: at, issue.message, column: issue.range.start + 1)
+            return LintIssue(code, .error, at: at, issue.message, column: issue.range.start > 0 ? issue.range.start : nil)
         }
         issues += choiceLiterals(expression, at: at, scope: scope, index: index)
         if asCondition { issues += constantCondition(expression, at: at) }

@@ -36,14 +36,17 @@ public enum Linter {
     static func duplicates(_ form: Form) -> [LintIssue] {
         var issues: [LintIssue] = []
         var ids = Set<FieldID>(), keys = Set<String>()
+        // `flatten` names a repeat scope by the group's id; messages name it by its key.
+        var repeatKeys: [FieldID: String] = [:]
         for page in form.pages {
             for (field, scope) in FieldTree.flatten(page.fields) {
+                if field.type == .repeatGroup, repeatKeys[field.id] == nil { repeatKeys[field.id] = field.key }
                 if !ids.insert(field.id).inserted {
                     issues.append(LintIssue("duplicate-id", .error, at: "field \"\(field.key)\"", "the id \"\(field.id)\" is used more than once"))
                 }
                 if !keys.insert(scope + "\u{0}" + field.key).inserted {
                     issues.append(LintIssue("duplicate-key", .error, at: "field \"\(field.key)\"",
-                                            "the key \"\(field.key)\" is used more than once in \(scope.isEmpty ? "the form" : "repeat \"\(scope)\"")"))
+                                            "the key \"\(field.key)\" is used more than once in \(scope.isEmpty ? "the form" : "repeat \"\(repeatKeys[scope] ?? scope)\"")"))
                 }
                 if field.key.isEmpty || !isValidKey(field.key) {
                     issues.append(LintIssue("bad-key", .error, at: "field \"\(field.id)\"",

@@ -14,7 +14,7 @@ public enum TextPreview {
             let info = form.pages[page]
             lines.append("")
             lines.append(String(repeating: "─", count: width))
-            lines += wrap("Page \(ordinal + 1) of \(engine.pagePath.count): \(info.title)", width: width)
+            lines += wrap("Page \(ordinal + 1) of \(engine.pagePath.count): \(info.title.isEmpty ? info.id : info.title)", width: width)
             for (i, entry) in engine.index.entries.enumerated() where entry.page == page {
                 for instance in engine.instances(ofField: i) {
                     guard let state = engine.state(ofIndex: i, instance: instance) else { continue }

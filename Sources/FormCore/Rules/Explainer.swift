@@ -97,8 +97,13 @@ public enum Explainer {
         if entry.field.required { causes.append(.init(property: .required, origin: "required", trace: nil, text: "marked required in the form")) }
         if let requiredIf = rules.requiredIf { traced(.required, requiredIf) { $0 ? "requires it" : "does not require it" } }
         for require in rules.require { traced(.required, require) { $0 ? "requires it" : "does not require it" } }
-        if !state.visible, entry.field.required || rules.requiredIf != nil || !rules.require.isEmpty {
-            causes.append(.init(property: .required, origin: "visibility", trace: nil, text: "not required while hidden"))
+        if entry.field.required || rules.requiredIf != nil || !rules.require.isEmpty {
+            // The engine requires only visible, enabled fields; say so rather than leave a "requires it" unexplained.
+            if !state.visible {
+                causes.append(.init(property: .required, origin: "visibility", trace: nil, text: "not required while hidden"))
+            } else if !state.enabled {
+                causes.append(.init(property: .required, origin: "enabled", trace: nil, text: "not required while disabled"))
+            }
         }
 
         if let calculate = rules.calculate {

@@ -45,8 +45,9 @@ public enum ResponseValidator {
             if let max = spec.maxCount, count > max { messages.append("allows at most \(max) entries, has \(count)") }
             if let countRule = engine.graph.rules[index].repeatCount {
                 let context = EngineContext(engine: engine, scope: engine.index.entries[index].scope, path: instance)
-                if let expected = (try? countRule.evaluable.evaluate(in: context))?.asNumber, Int(expected) != count {
-                    messages.append("should have \(Int(expected)) entries (\(countRule.text)), has \(count)")
+                // Compared as numbers: `Int(_:)` would trap on a count beyond Int's range.
+                if let expected = (try? countRule.evaluable.evaluate(in: context))?.asNumber, expected != Double(count) {
+                    messages.append("should have \(Value.format(number: expected)) entries (\(countRule.text)), has \(count)")
                 }
             }
         }

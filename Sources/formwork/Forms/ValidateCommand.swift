@@ -7,7 +7,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check form files for design mistakes.",
-        discussion: "Exit status: 0 when every form is clean, 1 when any has an error, 2 when a file cannot be read."
+        discussion: "Exit status: 0 when every form is clean, 1 when any has an error or is not a valid form file, 2 when a file cannot be read."
     )
 
     @Argument(help: "Form files (*.form.json).")
@@ -38,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
                     output(issues.isEmpty ? ["\(path): ok"] : issues.map { "\(path): \($0)" })
                 }
             } catch let error as FormFileError {
-                worst = 2
+                worst = max(worst, error.isUnreadable ? 2 : 1)
                 if json {
                     reports.append(JSONNode(.object([
                         JSONMember("path", JSONNode(.string(path))), JSONMember("ok", JSONNode(.bool(false))),

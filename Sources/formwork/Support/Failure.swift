@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormCore
 import Foundation
+import Workspace
 
 /// Exit codes every command uses.
 enum Exit {
@@ -26,13 +27,19 @@ func guarded(_ body: () throws -> Void) throws {
         throw error
     } catch let error as FormFileError {
         printError(error.description)
-        throw Exit.environment
+        throw error.isUnreadable ? Exit.environment : Exit.invalid
     } catch let error as RuleGraphError {
         printError(error.description)
         throw Exit.invalid
     } catch let error as ExpressionError {
         printError(error.description)
         throw Exit.invalid
+    } catch let error as WorkspaceError {
+        printError(error.description)
+        throw error.isEnvironmental ? Exit.environment : Exit.invalid
+    } catch let error as ImportInterrupted {
+        printError(error.description)
+        throw Exit.environment
     } catch {
         printError("\(error)")
         throw Exit.environment
@@ -49,4 +56,9 @@ func loadForm(_ path: String, answers answersPath: String?) throws -> (Form, Ans
 /// Writes text to standard output.
 func output(_ lines: [String]) {
     FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+}
+
+/// Writes text to standard output (for commands with an `output` option of their own).
+func outputLines(_ lines: [String]) {
+    output(lines)
 }

@@ -1,0 +1,57 @@
+import GRDB
+
+/// The workspace's tables, built by versioned migrations.
+///
+/// Identifiers start with `workspace-` so this migrator and JobQueue's (`jobqueue-…`) can both
+/// run on the same `formwork.db`: GRDB records applied migrations by identifier in one table.
+enum Schema {
+    /// Every migration, oldest first. Never edit a shipped migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("workspace-v1-forms") { db in
+            // One row per form: its current draft, which changes, and a revision counter that
+            // makes saves compare-and-set (optimistic concurrency).
+            try db.execute(sql: """
+                CREATE TABLE form (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    title TEXT NOT NULL,
+                    draft TEXT NOT NULL,
+                    revision INTEGER NOT NULL CHECK (revision >= 1),
+                    latestVersion INTEGER NOT NULL DEFAULT 0,
+                    createdAt DATETIME NOT NULL,
+                    updatedAt DATETIME NOT NULL
+                );
+                CREATE TABLE form_version (
+                    formID TEXT NOT NULL REFERENCES form(id) ON DELETE CASCADE,
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    definition TEXT NOT NULL,
+                    publishedAt DATETIME NOT NULL,
+                    PRIMARY KEY (formID, version)
+                );
+                CREATE TRIGGER form_version_is_frozen BEFORE UPDATE ON form_version
+                BEGIN SELECT RAISE(ABORT, 'published form versions never change'); END;
+                """)
+        }
+        migrator.registerMigration("workspace-v1-responses") { db in
+            try db.execute(sql: """
+                CREATE TABLE response (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    formID TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'submitted')),
+                    answers TEXT NOT NULL,
+                    respondent TEXT,
+                    createdAt DATETIME NOT NULL,
+                    updatedAt DATETIME NOT NULL,
+                    submittedAt DATETIME,
+                    FOREIGN KEY (formID, version) REFERENCES form_version(formID, version)
+                );
+                CREATE INDEX response_by_form ON response(formID, version, id);
+                CREATE TRIGGER response_submitted_is_final BEFORE UPDATE OF answers ON response
+                WHEN OLD.status = 'submitted'
+                BEGIN SELECT RAISE(ABORT, 'submitted responses never change'); END;
+                """)
+        }
+        return migrator
+    }
+}
