@@ -58,8 +58,8 @@ enum DrivePath {
 
     /// A folder and a file name joined; a folder ending in `/` takes the file's own name.
     static func join(folder: String, name: String) -> String {
-        let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        return (trimmed.hasPrefix("/") ? trimmed : "/" + trimmed) + "/" + name
+        let trimmed = folder.split(separator: "/").joined(separator: "/")
+        return trimmed.isEmpty ? "/" + name : "/" + trimmed + "/" + name
     }
 
     /// The first byte offset in a `nextExpectedRanges` list (`["26-"]`, `["0-25", "60-"]`).
