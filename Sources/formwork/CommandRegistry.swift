@@ -10,5 +10,8 @@ enum CommandRegistry {
         EvalCommand.self,
         FormsCommand.self,
         ResponsesCommand.self,
+        AuthCommand.self,
+        SheetsCommand.self,
+        WordCommand.self,
     ]
 }

@@ -99,3 +99,18 @@ final class SheetPullTests: XCTestCase {
         XCTAssertThrowsError(try store.mapping(spreadsheet: "a/b", form: "f"))
     }
 }
+
+final class SheetPullValidationTests: XCTestCase {
+    func testRowsBreakingTheFormsRulesBecomeProblems() throws {
+        let form = Form(id: "v", title: "V", pages: [Page(id: "p", title: "P", fields: [
+            Field(id: "a", key: "name", type: .shortText, label: "Name", required: true),
+            Field(id: "b", key: "age", type: .integer, label: "Age"),
+        ])])
+        let range = ValueRange(range: "'S'!A1:B4", values: [[.string("name"), .string("age")],
+                                                            [.string("Ana"), .number(30)], [.empty, .number(41)], [.string("Mo")]])
+        let plan = try SheetPull.validate(SheetPull.plan(range, form: form, mapping: SheetColumnMapping(), imported: []), form: form)
+        XCTAssertEqual(plan.rows.map(\.row), [2, 4])
+        XCTAssertEqual(plan.problems.map(\.row), [3])
+        XCTAssertEqual(plan.problems.first?.column, "name")
+    }
+}
