@@ -67,13 +67,21 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Loopback fakes of Google OAuth, Sheets and Microsoft Graph; test targets only.
+        .target(
+            name: "ConnectorsTestSupport",
+            dependencies: ["Connectors", "HTTP", "HTTPTestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            path: "Tests/ConnectorsTestSupport"
+        ),
         .testTarget(
             name: "ConnectorsTests",
             dependencies: [
-                "Connectors", "HTTP", "HTTPTestSupport", "FormCore",
+                "Connectors", "ConnectorsTestSupport", "HTTP", "HTTPTestSupport", "FormCore",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Drives the real binary against the fakes: pull, export, upload, download.
+        .testTarget(name: "ConnectorsCLITests", dependencies: ["formwork", "ConnectorsTestSupport", "HTTPTestSupport"]),
 
         // Executables.
         .executableTarget(

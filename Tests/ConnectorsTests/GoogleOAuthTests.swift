@@ -1,5 +1,6 @@
 import _CryptoExtras
 @testable import Connectors
+import ConnectorsTestSupport
 import Foundation
 import HTTP
 import HTTPTestSupport

@@ -1,4 +1,6 @@
 @testable import Connectors
+import ConnectorsTestSupport
+import HTTPTestSupport
 import Foundation
 import HTTP
 import XCTest

@@ -1,5 +1,7 @@
 @testable import Connectors
 import FormCore
+import ConnectorsTestSupport
+import HTTPTestSupport
 import Foundation
 import XCTest
 

@@ -1,5 +1,7 @@
 import Connectors
 import FormCore
+import ConnectorsTestSupport
+import HTTPTestSupport
 import Foundation
 
 /// The survey form the Sheets tests pull into and push from.

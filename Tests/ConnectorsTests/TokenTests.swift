@@ -1,5 +1,7 @@
 import _CryptoExtras
 @testable import Connectors
+import ConnectorsTestSupport
+import HTTPTestSupport
 import Foundation
 import HTTP
 import XCTest

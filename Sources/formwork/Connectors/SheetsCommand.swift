@@ -74,7 +74,7 @@ struct SheetsPullRun {
         let plan = try SheetPull.validate(SheetPull.plan(values, form: form, mapping: mapping, imported: Set(state.imported)), form: form)
         var summary: [String] = []
         if !plan.unmapped.isEmpty {
-            try sync.save(mapping.adding(unmapped: plan.unmapped), spreadsheet: spreadsheet, form: form.id)
+            if !dryRun { try sync.save(mapping.adding(unmapped: plan.unmapped), spreadsheet: spreadsheet, form: form.id) }
             summary.append("columns matching no field (ignored): \(plan.unmapped.joined(separator: ", ")); map them in \(sync.mappingPath(spreadsheet: spreadsheet, form: form.id))")
         }
         guard plan.mapsAnyField || values.values.isEmpty else {

@@ -5,38 +5,38 @@ import HTTPTestSupport
 /// A fake Microsoft Graph drive: simple uploads, upload sessions with `nextExpectedRanges`,
 /// downloads and PDF conversion answered with 302 to a second server that refuses bearer
 /// tokens, conflict behaviours, and scripted throttling and failures.
-final class FakeGraph: @unchecked Sendable {
-    struct Session {
-        var path: String
-        var conflict: String
-        var received = Data()
+public final class FakeGraph: @unchecked Sendable {
+    public struct Session {
+        public var path: String
+        public var conflict: String
+        public var received = Data()
     }
 
-    struct State {
-        var files: [String: Data] = [:]
-        var sessions: [String: Session] = [:]
-        var throttleNext = 0
-        var retryAfter = "1"
+    public struct State {
+        public var files: [String: Data] = [:]
+        public var sessions: [String: Session] = [:]
+        public var throttleNext = 0
+        public var retryAfter = "1"
         /// Fragment numbers (counted across the fake's life) answered with 500.
-        var failFragments: Set<Int> = []
+        public var failFragments: Set<Int> = []
         /// Fragment numbers of which only the first half is kept (answered 202 with the real next range).
-        var truncateFragments: Set<Int> = []
-        var fragments = 0
-        var fragmentRanges: [String] = []
-        var downloadAuthorization: [String?] = []
+        public var truncateFragments: Set<Int> = []
+        public var fragments = 0
+        public var fragmentRanges: [String] = []
+        public var downloadAuthorization: [String?] = []
     }
 
-    let state = Locked(State())
-    private(set) var server: LoopbackServer!
-    private(set) var downloads: LoopbackServer!
-    let token = "graph-token"
+    public let state = Locked(State())
+    public private(set) var server: LoopbackServer!
+    public private(set) var downloads: LoopbackServer!
+    public let token = "graph-token"
 
-    init() throws {
+    public init() throws {
         downloads = try LoopbackServer { [unowned self] request in self.serveDownload(request) }
         server = try LoopbackServer { [unowned self] request in self.handle(request) }
     }
 
-    var baseURL: String { server.url("/v1.0").absoluteString }
+    public var baseURL: String { server.url("/v1.0").absoluteString }
 
     private func handle(_ request: LoopbackRequest) -> LoopbackResponse {
         if request.path.hasPrefix("/upload/") { return fragment(request) }
@@ -63,7 +63,7 @@ final class FakeGraph: @unchecked Sendable {
         return error(404, "itemNotFound", "no such route")
     }
 
-    func error(_ status: Int, _ code: String, _ message: String) -> LoopbackResponse {
+    public func error(_ status: Int, _ code: String, _ message: String) -> LoopbackResponse {
         jsonResponse(status, ["error": ["code": code, "message": message, "innerError": ["request-id": "req-1"]]])
     }
 

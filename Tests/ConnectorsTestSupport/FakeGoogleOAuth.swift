@@ -5,29 +5,29 @@ import HTTPTestSupport
 
 /// A fake Google OAuth server: device codes, the token endpoint for every grant Formwork
 /// uses (device code, authorization code with PKCE, refresh, JWT bearer), and scripted errors.
-final class FakeGoogleOAuth: @unchecked Sendable {
-    struct State {
+public final class FakeGoogleOAuth: @unchecked Sendable {
+    public struct State {
         /// Answers to successive device-code polls ("authorization_pending", "slow_down", "ok", ...).
-        var pollScript: [String] = []
+        public var pollScript: [String] = []
         /// PKCE challenges by authorization code.
-        var challenges: [String: String] = [:]
+        public var challenges: [String: String] = [:]
         /// Refresh tokens that are valid.
-        var validRefreshTokens: Set<String> = ["refresh-1"]
+        public var validRefreshTokens: Set<String> = ["refresh-1"]
         /// Whether refreshes rotate the refresh token (Microsoft style).
-        var rotate = false
-        var issued = 0
-        var publicKey: _RSA.Signing.PublicKey?
-        var assertions: [String] = []
+        public var rotate = false
+        public var issued = 0
+        public var publicKey: _RSA.Signing.PublicKey?
+        public var assertions: [String] = []
     }
 
-    let state = Locked(State())
-    private(set) var server: LoopbackServer!
+    public let state = Locked(State())
+    public private(set) var server: LoopbackServer!
 
-    init() throws {
+    public init() throws {
         server = try LoopbackServer { [unowned self] request in self.handle(request) }
     }
 
-    var baseURL: String { server.url().absoluteString }
+    public var baseURL: String { server.url().absoluteString }
 
     private func handle(_ request: LoopbackRequest) -> LoopbackResponse {
         let form = request.form

@@ -5,15 +5,18 @@ import HTTPTestSupport
 
 /// A clock whose sleeps only move time forward and are recorded, so polling and backoff run
 /// instantly and the waits can be checked.
-final class FakeClock: @unchecked Sendable {
+public final class FakeClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current = Date(timeIntervalSince1970: 1_790_000_000)
     private var slept: [TimeInterval] = []
 
-    var now: Date { lock.withLock { current } }
-    var sleeps: [TimeInterval] { lock.withLock { slept } }
+    /// A clock at a fixed starting time.
+    public init() {}
 
-    var clock: ConnectorClock {
+    public var now: Date { lock.withLock { current } }
+    public var sleeps: [TimeInterval] { lock.withLock { slept } }
+
+    public var clock: ConnectorClock {
         ConnectorClock(now: { [self] in now }, sleep: { [self] seconds in
             lock.withLock {
                 slept.append(seconds)
@@ -24,38 +27,38 @@ final class FakeClock: @unchecked Sendable {
 }
 
 /// Mutable state shared between a fake server's handler threads and the test.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
-    init(_ value: Value) { self.value = value }
-    func read<T>(_ body: (Value) -> T) -> T { lock.withLock { body(value) } }
-    func update<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
+    public init(_ value: Value) { self.value = value }
+    public func read<T>(_ body: (Value) -> T) -> T { lock.withLock { body(value) } }
+    public func update<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }
 
 extension LoopbackRequest {
     /// The body decoded as a form.
-    var form: [String: String] {
+    public var form: [String: String] {
         var result: [String: String] = [:]
         for (name, value) in FormBody.decode(String(decoding: body, as: UTF8.self)) { result[name] = value }
         return result
     }
 
     /// The query values percent-decoded.
-    var decodedQuery: [String: String] {
+    public var decodedQuery: [String: String] {
         query.mapValues { $0.removingPercentEncoding ?? $0 }
     }
 
     /// The path percent-decoded.
-    var decodedPath: String { path.removingPercentEncoding ?? path }
+    public var decodedPath: String { path.removingPercentEncoding ?? path }
 }
 
 /// A JSON response from any JSON-compatible value.
-func jsonResponse(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = []) -> LoopbackResponse {
+public func jsonResponse(_ status: Int, _ object: Any, headers: [(name: String, value: String)] = []) -> LoopbackResponse {
     let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
     return LoopbackResponse(status: status, headers: [("Content-Type", "application/json")] + headers, steps: [.send(data)])
 }
 
 /// A sender that never really waits.
-func testSender(_ service: String, clock: FakeClock) -> RetryingSender {
+public func testSender(_ service: String, clock: FakeClock) -> RetryingSender {
     RetryingSender(client: CurlHTTPClient(environment: [:]), service: service, clock: clock.clock)
 }

@@ -5,32 +5,32 @@ import HTTPTestSupport
 /// A fake Sheets API v4 holding spreadsheets in memory. It parses the A1 ranges the client
 /// sends (quoted sheet names, URL-encoded), checks the bearer token and `valueInputOption`,
 /// and can be told to throttle.
-final class FakeSheets: @unchecked Sendable {
-    struct Sheet {
-        var title: String
-        var id: Int
-        var rows: [[Any]] = []
+public final class FakeSheets: @unchecked Sendable {
+    public struct Sheet {
+        public var title: String
+        public var id: Int
+        public var rows: [[Any]] = []
     }
 
-    struct State {
-        var spreadsheets: [String: [Sheet]] = [:]
-        var throttleNext = 0
-        var created = 0
-        var valueInputOptions: [String] = []
+    public struct State {
+        public var spreadsheets: [String: [Sheet]] = [:]
+        public var throttleNext = 0
+        public var created = 0
+        public var valueInputOptions: [String] = []
     }
 
-    let state = Locked(State())
-    private(set) var server: LoopbackServer!
-    let token: String
+    public let state = Locked(State())
+    public private(set) var server: LoopbackServer!
+    public let token: String
 
-    init(token: String = "sheets-token") throws {
+    public init(token: String = "sheets-token") throws {
         self.token = token
         server = try LoopbackServer { [unowned self] request in self.handle(request) }
     }
 
-    var baseURL: String { server.url("/v4").absoluteString }
+    public var baseURL: String { server.url("/v4").absoluteString }
 
-    func add(_ spreadsheet: String, sheet: String, rows: [[Any]]) {
+    public func add(_ spreadsheet: String, sheet: String, rows: [[Any]]) {
         state.update { state in
             var sheets = state.spreadsheets[spreadsheet] ?? []
             sheets.append(Sheet(title: sheet, id: sheets.count, rows: rows))
@@ -38,7 +38,7 @@ final class FakeSheets: @unchecked Sendable {
         }
     }
 
-    func rows(_ spreadsheet: String, sheet: String) -> [[Any]] {
+    public func rows(_ spreadsheet: String, sheet: String) -> [[Any]] {
         state.read { $0.spreadsheets[spreadsheet]?.first { $0.title == sheet }?.rows ?? [] }
     }
 
@@ -74,7 +74,7 @@ final class FakeSheets: @unchecked Sendable {
         }
     }
 
-    func error(_ code: Int, _ status: String, _ message: String) -> LoopbackResponse {
+    public func error(_ code: Int, _ status: String, _ message: String) -> LoopbackResponse {
         jsonResponse(code, ["error": ["code": code, "message": message, "status": status]])
     }
 

@@ -1,0 +1,143 @@
+import ConnectorsTestSupport
+import Foundation
+import XCTest
+
+/// Runs the real `formwork` binary against loopback fakes of Google Sheets and Microsoft
+/// Graph, with base URLs and ready tokens from the environment: no test touches the internet.
+final class ConnectorsRoundTripTests: XCTestCase {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let binary: URL? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [
+            Bundle(for: ConnectorsRoundTripTests.self).bundleURL.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            root.appendingPathComponent(".build/debug"),
+        ].map { $0.appendingPathComponent("formwork") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    private var directory: URL!
+    private var sheets: FakeSheets!
+    private var graph: FakeGraph!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-conn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        sheets = try FakeSheets()
+        graph = try FakeGraph()
+    }
+
+    override func tearDownWithError() throws {
+        sheets.server.stop()
+        graph.server.stop()
+        graph.downloads.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func run(_ arguments: [String]) throws -> Run {
+        let binary = try XCTUnwrap(Self.binary, "the formwork binary was not built next to the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments + ["--workspace", directory.appendingPathComponent("ws").path]
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["FORMWORK_SHEETS_URL"] = sheets.baseURL
+        environment["FORMWORK_GOOGLE_ACCESS_TOKEN"] = sheets.token
+        environment["FORMWORK_GRAPH_URL"] = graph.baseURL
+        environment["FORMWORK_MS_ACCESS_TOKEN"] = graph.token
+        process.environment = environment
+        let out = directory.appendingPathComponent("out-\(UUID().uuidString)"), err = directory.appendingPathComponent("err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        return Run(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    private func importForm() throws {
+        let form = """
+            {"format": "formwork.form", "schemaVersion": 1, "id": "visit", "title": "Visit", "state": "published",
+             "pages": [{"id": "p1", "title": "One", "fields": [
+               {"id": "f1", "key": "name", "type": "short_text", "label": "Your name"},
+               {"id": "f2", "key": "score", "type": "integer", "label": "Score"},
+               {"id": "f3", "key": "topics", "type": "multiple_choice", "label": "Which topics?",
+                "choices": [{"value": "Food"}, {"value": "Rooms"}]}]}], "rules": []}
+            """
+        try Data(form.utf8).write(to: directory.appendingPathComponent("visit.form.json"))
+        let imported = try run(["forms", "import", directory.appendingPathComponent("visit.form.json").path])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+    }
+
+    func testPullExportUploadDownloadRoundTrip() throws {
+        try importForm()
+        sheets.add("forms-sheet", sheet: "Form Responses 1", rows: [
+            ["Timestamp", "Your name", "Score", "Which topics?", "Referrer"],
+            [46_346.5, "Ana", 42, "Food, Rooms", "friend"],
+            [46_347.25, "=HYPERLINK(\"http://x\")", 37, "Rooms"],
+            [46_348, "Kwame", "lots", "Food"],
+        ])
+        let dry = try run(["sheets", "pull", "forms-sheet", "--form", "visit", "--dry-run"])
+        XCTAssertEqual(dry.status, 1)
+        XCTAssertTrue(dry.stdout.contains("dry run: would import 2 new rows"), dry.stdout)
+        XCTAssertEqual(dry.stderr, "row 4: score: \"lots\" is not a number\n")
+
+        let pulled = try run(["sheets", "pull", "forms-sheet", "--form", "visit"])
+        XCTAssertEqual(pulled.status, 1)
+        XCTAssertTrue(pulled.stdout.contains("imported 2 new rows into visit version 1 (0 already imported, 1 bad)"), pulled.stdout)
+        XCTAssertTrue(pulled.stdout.contains("Referrer"), pulled.stdout)
+        let again = try run(["sheets", "pull", "forms-sheet", "--form", "visit", "--range", "'Form Responses 1'!A1:E"])
+        XCTAssertTrue(again.stdout.contains("imported 0 new rows into visit version 1 (2 already imported, 1 bad)"), again.stdout)
+
+        let report = directory.appendingPathComponent("report.csv")
+        let exported = try run(["responses", "export", "visit", "-o", report.path])
+        XCTAssertEqual(exported.status, 0, exported.stderr)
+        let uploaded = try run(["word", "upload", report.path, "--to", "onedrive:/Reports/"])
+        XCTAssertEqual(uploaded.status, 0, uploaded.stderr)
+        XCTAssertTrue(uploaded.stdout.hasPrefix("uploaded"), uploaded.stdout)
+        let back = directory.appendingPathComponent("back.csv")
+        let downloaded = try run(["word", "download", "onedrive:/Reports/report.csv", "-o", back.path])
+        XCTAssertEqual(downloaded.status, 0, downloaded.stderr)
+        XCTAssertEqual(try Data(contentsOf: back), try Data(contentsOf: report))
+        XCTAssertTrue(String(decoding: try Data(contentsOf: back), as: UTF8.self).contains("=HYPERLINK"))
+
+        let pdf = directory.appendingPathComponent("report.pdf")
+        XCTAssertEqual(try run(["word", "pdf", "onedrive:/Reports/report.csv", "-o", pdf.path]).status, 0)
+        XCTAssertTrue(try Data(contentsOf: pdf).starts(with: Data("%PDF-".utf8)))
+        XCTAssertEqual(graph.state.read(\.downloadAuthorization), [nil, nil])
+
+        let pushed = try run(["sheets", "push", "visit", "--create", "Visit export"])
+        XCTAssertEqual(pushed.status, 0, pushed.stderr)
+        XCTAssertEqual(sheets.rows("created-1", sheet: "Responses").count, 3)
+        XCTAssertEqual(sheets.state.read(\.valueInputOptions).last, "RAW")
+    }
+
+    func testErrorsAreOneLineWithExitCodes() throws {
+        try importForm()
+        let missing = try run(["sheets", "pull", "nope", "--form", "visit"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "formwork: Google Sheets answered 404 NOT_FOUND: Requested entity was not found.\n")
+        let conflict = try run(["word", "download", "onedrive:/none.docx"])
+        XCTAssertEqual(conflict.status, 2)
+        XCTAssertTrue(conflict.stderr.hasPrefix("formwork: Microsoft Graph answered 404 itemNotFound"), conflict.stderr)
+        let usage = try run(["sheets", "push", "visit"])
+        XCTAssertEqual(usage.status, 2)
+        let list = try run(["auth", "list"])
+        XCTAssertEqual(list.stdout, "no stored sign-ins\n")
+        let logout = try run(["auth", "logout", "google"])
+        XCTAssertEqual(logout.status, 1)
+        let device = try run(["auth", "google", "--device", "--scope", "https://www.googleapis.com/auth/spreadsheets"])
+        XCTAssertEqual(device.status, 2)
+        XCTAssertTrue(device.stderr.contains("only grants drive.file"), device.stderr)
+    }
+}
