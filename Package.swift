@@ -95,10 +95,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "HTTP", "Insights"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
-        .testTarget(name: "FormworkCLITests", dependencies: ["formwork"]),
+        .testTarget(name: "FormworkCLITests", dependencies: ["formwork", "HTTPTestSupport"]),
 
         // The workspace on disk: SQLite through GRDB. Only Workspace and JobQueue import GRDB.
         .target(

@@ -5,9 +5,18 @@ import Foundation
 public final class CancellationToken: @unchecked Sendable {
     private let lock = NSLock()
     private var cancelled = false
+    private let linked: (@Sendable () -> Bool)?
 
     /// A token that is not cancelled.
-    public init() {}
+    public init() {
+        linked = nil
+    }
+
+    /// A token that also counts as cancelled whenever `condition` returns true — for example a
+    /// job context's stop flag — so the owner of the condition needs no thread to forward it.
+    public init(linkedTo condition: @escaping @Sendable () -> Bool) {
+        linked = condition
+    }
 
     /// Requests cancellation; every transfer using this token stops with `HTTPError.cancelled`.
     public func cancel() {
@@ -16,10 +25,11 @@ public final class CancellationToken: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Whether `cancel()` has been called.
+    /// Whether `cancel()` has been called or the linked condition holds.
     public var isCancelled: Bool {
         lock.lock()
-        defer { lock.unlock() }
-        return cancelled
+        let flag = cancelled
+        lock.unlock()
+        return flag || linked?() == true
     }
 }

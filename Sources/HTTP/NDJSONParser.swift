@@ -38,18 +38,26 @@ struct LineSplitter: Sendable {
 
     mutating func feed(_ bytes: Data) -> [String] {
         var lines: [String] = []
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
-                // "\r\n": the line already ended at "\r" when bare CR counts as an end.
-                if !(lastWasCR && acceptsBareCR) { lines.append(take()) }
-                lastWasCR = false
-            } else if byte == UInt8(ascii: "\r") {
-                if acceptsBareCR { lines.append(take()) }
-                lastWasCR = true
-            } else {
-                pending.append(byte)
-                lastWasCR = false
+        bytes.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+                // Bytes since the last line end are copied in one go, not one at a time.
+                pending.append(contentsOf: buffer[start..<index])
+                start = index + 1
+                // A CR right before this byte (in this chunk or at the end of the last one).
+                let afterCR = index > 0 ? buffer[index - 1] == UInt8(ascii: "\r") : lastWasCR
+                if byte == UInt8(ascii: "\r") {
+                    if acceptsBareCR { lines.append(take()) }
+                } else if !(afterCR && acceptsBareCR) {
+                    // "\r\n": the line already ended at "\r" when bare CR counts as an end.
+                    lines.append(take())
+                }
             }
+            if start < buffer.count { pending.append(contentsOf: buffer[start..<buffer.count]) }
+            if let last = buffer.last { lastWasCR = last == UInt8(ascii: "\r") }
         }
         return lines
     }

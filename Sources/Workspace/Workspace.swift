@@ -28,6 +28,8 @@ public final class Workspace: @unchecked Sendable {
     public var forms: FormStore { FormStore(workspace: self) }
     /// Responses and drafts of responses.
     public var responses: ResponseStore { ResponseStore(workspace: self) }
+    /// The AI usage ledger.
+    public var aiUsage: AIUsageStore { AIUsageStore(workspace: self) }
 
     private init(directory: URL, pool: DatabasePool) {
         self.directory = directory

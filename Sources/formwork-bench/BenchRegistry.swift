@@ -3,6 +3,7 @@ import Foundation
 /// Benchmark suites by name. Each suite lives in its own file and prints `name value unit`.
 enum BenchRegistry {
     static let suites: [String: () throws -> Void] = [
+        "ai": AIBench.run,
         "pdf": ReportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,

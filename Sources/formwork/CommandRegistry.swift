@@ -10,6 +10,7 @@ enum CommandRegistry {
         EvalCommand.self,
         FormsCommand.self,
         ResponsesCommand.self,
+        AICommand.self,
         AuthCommand.self,
         SheetsCommand.self,
         WordCommand.self,

@@ -13,7 +13,7 @@ struct WorkspaceOptions: ParsableArguments {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("cannot create workspace \(url.path): \(error.localizedDescription)")
+            throw EnvironmentError("cannot create workspace \(url.path): \(error.localizedDescription)")
         }
         return url
     }
@@ -30,4 +30,11 @@ struct WorkspaceOptions: ParsableArguments {
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return URL(fileURLWithPath: dataHome).appendingPathComponent("formwork")
     }
+}
+
+/// A problem with the machine rather than the input: an unusable folder, a missing tool.
+/// `guarded` prints it as one line and exits 2.
+struct EnvironmentError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

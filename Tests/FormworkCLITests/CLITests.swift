@@ -1,73 +1,8 @@
 import FormCore
 import XCTest
 
-/// Drives the real `formwork` binary: stdout lines, one-line stderr messages and exit codes
-/// (0 ok, 1 invalid input or failed check, 2 unreadable file).
-final class CLITests: XCTestCase {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
-        var errorLines: [String] { stderr.split(separator: "\n").map(String.init) }
-    }
-
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let samples = root.appendingPathComponent("samples")
-
-    /// The binary SwiftPM built beside the test bundle (this target depends on it).
-    static let binary: URL? = {
-        let candidates = [
-            Bundle(for: CLITests.self).bundleURL.deletingLastPathComponent(),
-            Bundle.main.bundleURL,
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            root.appendingPathComponent(".build/debug"),
-        ].map { $0.appendingPathComponent("formwork") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("formwork-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let binary = try XCTUnwrap(Self.binary, "the formwork binary was not built next to the tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "COLUMNS")
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)"), err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Run(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-                   stderr: try String(contentsOf: err, encoding: .utf8))
-    }
-
-    @discardableResult
-    private func write(_ name: String, _ text: String) throws -> String {
-        try Data(text.utf8).write(to: directory.appendingPathComponent(name))
-        return name
-    }
-
-    private func sample(_ name: String) -> String { Self.samples.appendingPathComponent(name).path }
+/// `validate`, `preview`, `explain`, `eval` and usage errors, end to end.
+final class CLITests: CLITestCase {
 
     private func form(fields: String, rules: String = "[]", pages: String = "") -> String {
         """

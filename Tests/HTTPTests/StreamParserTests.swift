@@ -24,8 +24,8 @@ final class StreamParserTests: XCTestCase {
 
     func testSSEBareCarriageReturnsAndFieldWithoutColon() {
         var parser = SSEParser()
-        let events = parser.feed(Data("data: a\r\rdata\r\r".utf8))
-        XCTAssertEqual(events, [SSEEvent(data: "a"), SSEEvent(data: "")])
+        let events = parser.feed(Data("data: a\r\rdata\r\rdata: b\rdata: c\n\n".utf8))
+        XCTAssertEqual(events, [SSEEvent(data: "a"), SSEEvent(data: ""), SSEEvent(data: "b\nc")])
     }
 
     func testSSEOpenEventAtEndOfStreamIsFlushed() {

@@ -17,7 +17,7 @@ final class ConfigTests: XCTestCase {
 
     func testFileReadableByOthersIsRefused() throws {
         let path = directory.appendingPathComponent("ai.json").path
-        FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[]}"#.utf8), attributes: [.posixPermissions: 0o644])
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[]}"#.utf8), attributes: [.posixPermissions: 0o644]))
         XCTAssertThrowsError(try AIConfigLoader.load(path: path)) { error in
             XCTAssertEqual(error as? AIConfigError, .tooOpen(path: path, mode: 0o644))
             XCTAssertTrue("\(error)".contains("chmod 600"))
@@ -28,19 +28,20 @@ final class ConfigTests: XCTestCase {
 
     func testSaveWritesMode0600AndRoundTrips() throws {
         let path = directory.appendingPathComponent("nested/ai.json").path
-        let config = AIConfig(providers: [ProviderConfig(name: "main", kind: .openai, model: "gpt-4o", apiKey: "sk-secret", timeouts: TimeoutSettings(connect: 1, total: 2, idle: 3))],
+        let config = AIConfig(providers: [ProviderConfig(name: "main", kind: .openai, model: "gpt-4o", apiKey: Secret("sk-secret"), timeouts: TimeoutSettings(connect: 1, total: 2, idle: 3))],
                               prices: ["gpt-4o": ModelPrice(inputPerMillion: 2.5, outputPerMillion: 10)], budget: BudgetLimits(tokensPerDay: 10, dollarsPerDay: 1),
                               retry: RetrySettings(maxRetries: 1), breaker: BreakerSettings(failureThreshold: 2, cooldown: 5), maxOutputTokens: 500, temperature: 0.1)
         try AIConfigLoader.save(config, path: path)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o600)
         XCTAssertEqual(try AIConfigLoader.load(path: path), config)
+        XCTAssertFalse("\(config)".contains("sk-secret"), "a printed config shows no key")
     }
 
     func testMissingFileInvalidJSONAndDefaultPath() throws {
         XCTAssertEqual(try AIConfigLoader.load(path: directory.appendingPathComponent("none.json").path), AIConfig())
         let path = directory.appendingPathComponent("bad.json").path
-        FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[{"kind":"skynet"}]}"#.utf8), attributes: [.posixPermissions: 0o600])
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(#"{"providers":[{"kind":"skynet"}]}"#.utf8), attributes: [.posixPermissions: 0o600]))
         XCTAssertThrowsError(try AIConfigLoader.load(path: path)) { error in
             guard case .invalid(_, let reason)? = error as? AIConfigError else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.hasPrefix("providers.[0].kind") || reason.hasPrefix("providers.Index 0.kind"), reason)
@@ -73,17 +74,18 @@ final class ConfigTests: XCTestCase {
     func testConfiguredChainSkipsKeylessProvidersAndNamesDuplicates() throws {
         let config = AIConfig(providers: [
             ProviderConfig(kind: .anthropic),
-            ProviderConfig(kind: .openai, model: "gpt-4o", baseURL: "http://127.0.0.1:1/v1", apiKey: "sk-config", stream: false,
-                           timeouts: TimeoutSettings(idle: 4), requestsPerMinute: 10),
-            ProviderConfig(kind: .openai, apiKey: "sk-2"),
+            ProviderConfig(kind: .openai, model: "gpt-4o", baseURL: "http://127.0.0.1:1/v1", apiKey: Secret("sk-config"), stream: false,
+                           timeouts: TimeoutSettings(idle: 4), requestsPerMinute: 10, headers: ["X-Route": "eu"]),
+            ProviderConfig(kind: .openai, apiKey: Secret("sk-2")),
         ])
-        let (endpoints, skipped) = try ProviderResolver.resolve(config, environment: ["OPENAI_API_KEY": "sk-env"])
+        let (endpoints, skipped) = try ProviderResolver.resolve(config, environment: ["OPENAI_API_KEY": "sk-env", "OPENAI_PROJECT_ID": "proj_1"])
         XCTAssertEqual(skipped.map(\.description), ["anthropic: no key (set ANTHROPIC_API_KEY or apiKey in the config)"])
         XCTAssertEqual(endpoints.map(\.name), ["openai", "openai-2"])
         XCTAssertEqual(endpoints[0].apiKey?.exposedValue, "sk-config", "the config's key wins")
         XCTAssertEqual(endpoints[0].timeouts, HTTPTimeouts(connect: 10, total: 120, idle: 4))
         XCTAssertEqual(endpoints[0].stream, false)
         XCTAssertEqual(endpoints[0].requestsPerMinute, 10)
+        XCTAssertEqual(endpoints[0].extraHeaders, ["OpenAI-Project": "proj_1", "X-Route": "eu"])
         let bad = AIConfig(providers: [ProviderConfig(kind: .ollama, baseURL: "ftp://x")])
         XCTAssertThrowsError(try ProviderResolver.resolve(bad, environment: [:])) { error in
             XCTAssertEqual(error as? AIConfigError, .badBaseURL(provider: "ollama", value: "ftp://x"))

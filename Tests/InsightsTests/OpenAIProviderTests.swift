@@ -17,7 +17,9 @@ final class OpenAIProviderTests: XCTestCase {
             .json(200, Self.success, headers: [("x-ratelimit-remaining-requests", "99"), ("x-ratelimit-reset-tokens", "6m0s")])
         }
         defer { server.stop() }
-        let completion = try Fixture.provider(Fixture.endpoint(.openai, server: server, path: "/v1")).complete(Fixture.request, cancellation: nil)
+        var endpoint = Fixture.endpoint(.openai, server: server, path: "/v1")
+        endpoint.extraHeaders = ["OpenAI-Organization": "org-1", "Authorization": "ignored: the format's own header wins"]
+        let completion = try Fixture.provider(endpoint).complete(Fixture.request, cancellation: nil)
         XCTAssertEqual(completion.text, #"{"insights":[]}"#)
         XCTAssertEqual(completion.model, "gpt-4o-mini-2024-07-18")
         XCTAssertEqual(completion.usage, TokenUsage(input: 17, output: 482, cachedInput: 3, reasoning: 448))
@@ -26,6 +28,7 @@ final class OpenAIProviderTests: XCTestCase {
         let request = try XCTUnwrap(server.requests.first)
         XCTAssertEqual(request.path, "/v1/chat/completions")
         XCTAssertEqual(request.header("authorization"), "Bearer sk-test-key-123")
+        XCTAssertEqual(request.header("openai-organization"), "org-1")
         let body = try XCTUnwrap(request.jsonBody)
         XCTAssertEqual(body["model"] as? String, "gpt-4o-mini")
         XCTAssertEqual(body["max_completion_tokens"] as? Int, 300)

@@ -14,7 +14,8 @@ final class FormStoreTests: WorkspaceTestCase {
         XCTAssertEqual(sync, 2, "FULL by default")
         let applied = try workspace.pool.read { try Schema.migrator.appliedIdentifiers($0) }
         XCTAssertTrue(applied.allSatisfy { $0.hasPrefix("workspace-") })
-        XCTAssertEqual(applied.count, 2)
+        XCTAssertEqual(applied.count, Schema.migrator.migrations.count)
+        XCTAssertTrue(applied.contains("workspace-ai-usage"))
     }
 
     func testNormalDurabilityAndReopening() throws {

@@ -54,17 +54,19 @@ public struct ProviderConfig: Codable, Sendable, Equatable {
     /// The base URL; defaults to the kind's environment variable, then its SDK default.
     public var baseURL: String?
     /// The key; defaults to the kind's environment variable.
-    public var apiKey: String?
+    public var apiKey: Secret?
     /// Whether to stream (default true).
     public var stream: Bool?
     /// Seconds: `connect`, `total`, `idle`.
     public var timeouts: TimeoutSettings?
     /// Pacing for this deployment.
     public var requestsPerMinute: Double?
+    /// Extra request headers, e.g. `OpenAI-Project` or a gateway's routing header.
+    public var headers: [String: String]?
 
     /// A provider entry from its parts.
-    public init(name: String? = nil, kind: ProviderKind, model: String? = nil, baseURL: String? = nil, apiKey: String? = nil,
-                stream: Bool? = nil, timeouts: TimeoutSettings? = nil, requestsPerMinute: Double? = nil) {
+    public init(name: String? = nil, kind: ProviderKind, model: String? = nil, baseURL: String? = nil, apiKey: Secret? = nil,
+                stream: Bool? = nil, timeouts: TimeoutSettings? = nil, requestsPerMinute: Double? = nil, headers: [String: String]? = nil) {
         self.name = name
         self.kind = kind
         self.model = model
@@ -73,6 +75,7 @@ public struct ProviderConfig: Codable, Sendable, Equatable {
         self.stream = stream
         self.timeouts = timeouts
         self.requestsPerMinute = requestsPerMinute
+        self.headers = headers
     }
 }
 

@@ -31,7 +31,7 @@ public enum ProviderResolver {
                 suffix += 1
             }
             used.insert(name)
-            let key = (entry.apiKey ?? entry.kind.keyVariable.flatMap { environment[$0] }).flatMap { $0.isEmpty ? nil : Secret($0) }
+            let key = (entry.apiKey?.exposedValue ?? entry.kind.keyVariable.flatMap { environment[$0] }).flatMap { $0.isEmpty ? nil : Secret($0) }
             if entry.kind.requiresKey && key == nil {
                 let variable = entry.kind.keyVariable ?? "a key"
                 skipped.append(SkippedProvider(name: name, reason: "no key (set \(variable) or apiKey in the config)"))
@@ -53,7 +53,20 @@ public enum ProviderResolver {
         let timeouts = HTTPTimeouts(connect: entry.timeouts?.connect ?? defaults.connect, total: entry.timeouts?.total ?? defaults.total,
                                     idle: entry.timeouts?.idle ?? defaults.idle)
         return ProviderEndpoint(name: name, kind: entry.kind, model: entry.model ?? entry.kind.defaultModel, baseURL: url, apiKey: key,
-                                timeouts: timeouts, stream: entry.stream ?? true, requestsPerMinute: entry.requestsPerMinute)
+                                timeouts: timeouts, stream: entry.stream ?? true, requestsPerMinute: entry.requestsPerMinute,
+                                extraHeaders: extraHeaders(entry, environment: environment))
+    }
+
+    /// The entry's `headers`, plus for OpenAI the organisation and project from
+    /// `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID`, as the OpenAI SDKs read them.
+    private static func extraHeaders(_ entry: ProviderConfig, environment: [String: String]) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if entry.kind == .openai {
+            if let org = environment["OPENAI_ORG_ID"], !org.isEmpty { headers.set("OpenAI-Organization", org) }
+            if let project = environment["OPENAI_PROJECT_ID"], !project.isEmpty { headers.set("OpenAI-Project", project) }
+        }
+        for (name, value) in (entry.headers ?? [:]).sorted(by: { $0.key < $1.key }) { headers.set(name, value) }
+        return headers
     }
 
     private static func fromEnvironment(_ environment: [String: String]) -> [ProviderConfig] {

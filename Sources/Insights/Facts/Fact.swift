@@ -25,6 +25,17 @@ public struct Fact: Codable, Sendable, Equatable {
         self.kind = kind
         self.sampleSize = sampleSize
     }
+
+    /// Decodes a fact; `kind` defaults to `value`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        label = try container.decode(String.self, forKey: .label)
+        value = try container.decodeIfPresent(Double.self, forKey: .value)
+        display = try container.decode(String.self, forKey: .display)
+        kind = try container.decodeIfPresent(FactKind.self, forKey: .kind) ?? .value
+        sampleSize = try container.decodeIfPresent(Int.self, forKey: .sampleSize)
+    }
 }
 
 /// The kinds of statistic a fact can hold.

@@ -20,6 +20,15 @@ public struct FactTable: Codable, Sendable, Equatable {
         self.minimumSampleForClaims = minimumSampleForClaims
     }
 
+    /// Decodes a table; `title` defaults to the section and the minimum sample to 30.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        section = try container.decode(String.self, forKey: .section)
+        title = try container.decodeIfPresent(String.self, forKey: .title) ?? section
+        facts = try container.decode([Fact].self, forKey: .facts)
+        minimumSampleForClaims = try container.decodeIfPresent(Int.self, forKey: .minimumSampleForClaims) ?? 30
+    }
+
     /// The fact with this id.
     public func fact(_ id: String) -> Fact? {
         facts.first { $0.id == id }

@@ -20,7 +20,7 @@ struct AnthropicFormat: WireFormat {
         ]
         var headers: HTTPHeaders = ["anthropic-version": Self.version, "Accept": endpoint.stream ? "text/event-stream" : "application/json"]
         if let key = endpoint.apiKey { headers.add("x-api-key", key.exposedValue) }
-        return HTTPRequest.postJSON(endpoint.url("/v1/messages"), body: try JSONBody.encode(body), headers: headers, timeouts: endpoint.timeouts)
+        return HTTPRequest.postJSON(endpoint.url("/v1/messages"), body: try JSONBody.encode(body), headers: endpoint.headers(headers), timeouts: endpoint.timeouts)
     }
 
     func completion(from body: Data, head: HTTPResponseHead) throws -> Completion {

@@ -25,7 +25,7 @@ struct GeminiFormat: WireFormat {
             : endpoint.url("/v1beta/models/\(model):generateContent")
         var headers: HTTPHeaders = [:]
         if let key = endpoint.apiKey { headers.add("x-goog-api-key", key.exposedValue) }
-        return HTTPRequest.postJSON(url, body: try JSONBody.encode(body), headers: headers, timeouts: endpoint.timeouts)
+        return HTTPRequest.postJSON(url, body: try JSONBody.encode(body), headers: endpoint.headers(headers), timeouts: endpoint.timeouts)
     }
 
     func completion(from body: Data, head: HTTPResponseHead) throws -> Completion {

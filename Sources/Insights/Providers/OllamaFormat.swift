@@ -16,7 +16,7 @@ struct OllamaFormat: WireFormat {
             "format": JSONBody.schema(request.schema),
             "options": ["temperature": request.temperature, "num_predict": request.maxOutputTokens],
         ]
-        return HTTPRequest.postJSON(endpoint.url("/api/chat"), body: try JSONBody.encode(body), timeouts: endpoint.timeouts)
+        return HTTPRequest.postJSON(endpoint.url("/api/chat"), body: try JSONBody.encode(body), headers: endpoint.headers([:]), timeouts: endpoint.timeouts)
     }
 
     func completion(from body: Data, head: HTTPResponseHead) throws -> Completion {

@@ -22,7 +22,7 @@ struct OpenAIChatFormat: WireFormat {
         if endpoint.stream { body["stream_options"] = ["include_usage": true] }
         var headers: HTTPHeaders = ["Accept": endpoint.stream ? "text/event-stream" : "application/json"]
         if let key = endpoint.apiKey { headers.add("Authorization", "Bearer \(key.exposedValue)") }
-        return HTTPRequest.postJSON(endpoint.url("/chat/completions"), body: try JSONBody.encode(body), headers: headers, timeouts: endpoint.timeouts)
+        return HTTPRequest.postJSON(endpoint.url("/chat/completions"), body: try JSONBody.encode(body), headers: endpoint.headers(headers), timeouts: endpoint.timeouts)
     }
 
     func completion(from body: Data, head: HTTPResponseHead) throws -> Completion {

@@ -19,12 +19,14 @@ public struct ProviderEndpoint: Sendable {
     public var stream: Bool
     /// At most this many requests per minute to this deployment (nil: no pacing).
     public var requestsPerMinute: Double?
+    /// Extra request headers (OpenAI organisation and project, a gateway's routing headers).
+    public var extraHeaders: HTTPHeaders
 
     /// An endpoint from its parts.
     public init(
         name: String, kind: ProviderKind, model: String, baseURL: URL, apiKey: Secret? = nil,
         timeouts: HTTPTimeouts = HTTPTimeouts(connect: 10, total: 120, idle: 30), stream: Bool = true,
-        requestsPerMinute: Double? = nil
+        requestsPerMinute: Double? = nil, extraHeaders: HTTPHeaders = [:]
     ) {
         self.name = name
         self.kind = kind
@@ -34,6 +36,14 @@ public struct ProviderEndpoint: Sendable {
         self.timeouts = timeouts
         self.stream = stream
         self.requestsPerMinute = requestsPerMinute
+        self.extraHeaders = extraHeaders
+    }
+
+    /// The extra headers followed by the format's own (which win on a clash).
+    func headers(_ own: HTTPHeaders) -> HTTPHeaders {
+        var all = extraHeaders
+        for field in own { all.set(field.name, field.value) }
+        return all
     }
 
     /// `baseURL` with a path appended, without doubling slashes.

@@ -52,6 +52,27 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'submitted responses never change'); END;
                 """)
         }
+        migrator.registerMigration("workspace-ai-usage") { db in
+            // The AI usage ledger: one row per attempt to call a model, never updated.
+            try db.execute(sql: """
+                CREATE TABLE ai_usage (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date DATETIME NOT NULL,
+                    provider TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    section TEXT NOT NULL,
+                    inputTokens INTEGER NOT NULL,
+                    outputTokens INTEGER NOT NULL,
+                    cost DOUBLE NOT NULL,
+                    latencyMs INTEGER NOT NULL,
+                    outcome TEXT NOT NULL,
+                    detail TEXT
+                );
+                CREATE INDEX ai_usage_by_date ON ai_usage(date);
+                CREATE TRIGGER ai_usage_is_append_only BEFORE UPDATE ON ai_usage
+                BEGIN SELECT RAISE(ABORT, 'the AI usage ledger is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import HTTPTestSupport
+import XCTest
+
+/// `formwork ai …` end to end: the real binary against loopback fakes, with a clean environment
+/// (no keys, no proxies) so nothing can reach the internet.
+final class AICLITests: CLITestCase {
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        let facts = """
+        {"section":"satisfaction","title":"Satisfaction","facts":[
+         {"id":"F1","label":"responses","value":212,"display":"212","kind":"count","sampleSize":212},
+         {"id":"F2","label":"mean satisfaction (1-5)","value":4.13,"display":"4.1","kind":"average","sampleSize":212}]}
+        """
+        try Data(facts.utf8).write(to: directory.appendingPathComponent("facts.json"))
+    }
+
+    /// Runs the binary with only HOME and PATH from the outside, so no real key or proxy leaks in.
+    private func runClean(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let binary = try XCTUnwrap(CLITestCase.binary, "the formwork binary was not built next to the tests")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments + ["--workspace", directory.appendingPathComponent("ws").path]
+        process.currentDirectoryURL = directory
+        var clean = ["HOME": directory.path, "PATH": "/usr/bin:/bin"]
+        // Coverage runs name the profile file for child processes; keep that, nothing else.
+        clean["LLVM_PROFILE_FILE"] = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"]
+        process.environment = clean.merging(environment) { _, new in new }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// An OpenAI answer in the shape the request asked for: a JSON body, or an SSE stream with
+    /// the usage chunk and `[DONE]`.
+    static func openAIAnswer(_ text: String, to request: LoopbackRequest) -> LoopbackResponse {
+        let content = try! JSONSerialization.data(withJSONObject: [text])
+        let quoted = String(String(decoding: content, as: UTF8.self).dropFirst().dropLast())
+        guard (request.jsonBody?["stream"] as? Bool) == true else {
+            return .json(200, #"{"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":\#(quoted)},"finish_reason":"stop"}],"usage":{"prompt_tokens":250,"completion_tokens":40}}"#)
+        }
+        return .eventStream([
+            #"data: {"model":"gpt-4o-mini","choices":[{"index":0,"delta":{"role":"assistant","content":\#(quoted)},"finish_reason":null}]}"# + "\n\n",
+            #"data: {"model":"gpt-4o-mini","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}"# + "\n\n",
+            #"data: {"model":"gpt-4o-mini","choices":[],"usage":{"prompt_tokens":250,"completion_tokens":40}}"# + "\n\n",
+            "data: [DONE]\n\n",
+        ])
+    }
+
+    func testNarrateWithoutAKeyUsesTheLocalNarrator() throws {
+        let result = try runClean(["ai", "narrate", "facts.json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("There are 212 responses. The mean satisfaction (1-5) is 4.1."))
+        XCTAssertTrue(result.stdout.contains("[local narrator; facts F1, F2]"))
+    }
+
+    func testNarrateAgainstAFakeCarriesTheFakesParagraphsAndRecordsUsage() throws {
+        let answer = #"{"insights":[{"text":"Satisfaction averaged 4.1 over 212 responses.","fact_ids":["F1","F2"],"confidence":"high"}]}"#
+        let server = try LoopbackServer { request in Self.openAIAnswer(answer, to: request) }
+        defer { server.stop() }
+        let environment = ["OPENAI_API_KEY": "sk-cli-secret-key", "OPENAI_BASE_URL": server.url("/v1").absoluteString]
+        let result = try runClean(["ai", "narrate", "facts.json", "--json"], environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Satisfaction averaged 4.1 over 212 responses."))
+        XCTAssertTrue(result.stdout.contains(#""provider":"openai""#))
+        XCTAssertFalse(result.stdout.contains("sk-cli-secret-key"))
+        XCTAssertEqual(server.requests.first?.header("authorization"), "Bearer sk-cli-secret-key")
+
+        let usage = try runClean(["ai", "usage"])
+        XCTAssertEqual(usage.status, 0, usage.stderr)
+        XCTAssertTrue(usage.stdout.contains("satisfaction"))
+        XCTAssertTrue(usage.stdout.contains("250"))
+        XCTAssertTrue(usage.stdout.contains("1 calls"))
+        let json = try runClean(["ai", "usage", "--json", "--since", "1h"])
+        XCTAssertTrue(json.stdout.contains(#""inputTokens":250"#))
+        XCTAssertEqual(try runClean(["ai", "usage", "--since", "yesterday"]).status, 2)
+
+        let cached = try runClean(["ai", "narrate", "facts.json"], environment: environment)
+        XCTAssertTrue(cached.stdout.contains("note: from the insight cache"))
+        XCTAssertEqual(server.requests.count, 1)
+    }
+
+    func testAITestSaysWhatWorks() throws {
+        let server = try LoopbackServer { request in
+            request.path.hasPrefix("/v1/messages")
+                ? .json(401, #"{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}"#)
+                : Self.openAIAnswer(#"{"ok":true}"#, to: request)
+        }
+        defer { server.stop() }
+        let environment = ["OPENAI_API_KEY": "sk-a", "OPENAI_BASE_URL": server.url("/v1").absoluteString,
+                           "ANTHROPIC_API_KEY": "sk-b", "ANTHROPIC_BASE_URL": server.url().absoluteString]
+        let result = try runClean(["ai", "test"], environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[0].hasPrefix("ok    openai"), result.stdout)
+        XCTAssertTrue(lines[1].hasPrefix("FAIL  anthropic"), result.stdout)
+        XCTAssertTrue(lines[1].contains("authentication_error"))
+        XCTAssertTrue(lines[2].hasPrefix("ok    local"))
+
+        let only = try runClean(["ai", "test", "--provider", "anthropic", "--json"], environment: environment)
+        XCTAssertEqual(only.status, 1)
+        XCTAssertTrue(only.stdout.contains(#""status":"stop""#))
+        let unknown = try runClean(["ai", "test", "--provider", "mistral"], environment: environment)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("no provider 'mistral' is configured"))
+    }
+
+    func testConfigReadableByOthersIsRefused() throws {
+        let config = directory.appendingPathComponent("ai.json")
+        XCTAssertTrue(FileManager.default.createFile(atPath: config.path, contents: Data(#"{"providers":[]}"#.utf8), attributes: [.posixPermissions: 0o644]))
+        let result = try runClean(["ai", "test"], environment: ["FORMWORK_AI_CONFIG": config.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("chmod 600"), result.stderr)
+    }
+}
