@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The form model, expressions and rule engine: Foundation only.
@@ -35,9 +36,12 @@ let package = Package(
         .testTarget(name: "FormCoreTests", dependencies: ["FormCore"]),
 
         // Reports: the document model and its renderers. Only Reports imports the zlib shim.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Reports", dependencies: ["CZlib"]),
+        // The shim is not called "CZlib": ZIPFoundation ships a clang module of that name, and
+        // two modules with one name in the same compilation are a redefinition error.
+        .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Reports", dependencies: ["CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "DOCXTests", dependencies: ["Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),

@@ -4,6 +4,7 @@ import Foundation
 enum BenchRegistry {
     static let suites: [String: () throws -> Void] = [
         "ai": AIBench.run,
+        "docx": DOCXBench.run,
         "pdf": ReportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,
