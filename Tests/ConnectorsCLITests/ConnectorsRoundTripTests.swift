@@ -1,5 +1,6 @@
 import ConnectorsTestSupport
 import Foundation
+import Reports
 import XCTest
 
 /// Runs the real `formwork` binary against loopback fakes of Google Sheets and Microsoft
@@ -52,8 +53,8 @@ final class ConnectorsRoundTripTests: XCTestCase {
         environment["FORMWORK_MS_ACCESS_TOKEN"] = graph.token
         process.environment = environment
         let out = directory.appendingPathComponent("out-\(UUID().uuidString)"), err = directory.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
         process.standardOutput = outHandle
         process.standardError = errHandle
@@ -99,20 +100,21 @@ final class ConnectorsRoundTripTests: XCTestCase {
         let again = try run(["sheets", "pull", "forms-sheet", "--form", "visit", "--range", "'Form Responses 1'!A1:E"])
         XCTAssertTrue(again.stdout.contains("imported 0 new rows into visit version 1 (2 already imported, 1 bad)"), again.stdout)
 
-        let report = directory.appendingPathComponent("report.csv")
-        let exported = try run(["responses", "export", "visit", "-o", report.path])
+        let csv = directory.appendingPathComponent("responses.csv")
+        let exported = try run(["responses", "export", "visit", "-o", csv.path])
         XCTAssertEqual(exported.status, 0, exported.stderr)
+        let report = try renderReport(from: csv)
         let uploaded = try run(["word", "upload", report.path, "--to", "onedrive:/Reports/"])
         XCTAssertEqual(uploaded.status, 0, uploaded.stderr)
         XCTAssertTrue(uploaded.stdout.hasPrefix("uploaded"), uploaded.stdout)
-        let back = directory.appendingPathComponent("back.csv")
-        let downloaded = try run(["word", "download", "onedrive:/Reports/report.csv", "-o", back.path])
+        let back = directory.appendingPathComponent("back.docx")
+        let downloaded = try run(["word", "download", "onedrive:/Reports/report.docx", "-o", back.path])
         XCTAssertEqual(downloaded.status, 0, downloaded.stderr)
         XCTAssertEqual(try Data(contentsOf: back), try Data(contentsOf: report))
-        XCTAssertTrue(String(decoding: try Data(contentsOf: back), as: UTF8.self).contains("=HYPERLINK"))
+        XCTAssertTrue(try Data(contentsOf: back).starts(with: Data("PK".utf8)))
 
         let pdf = directory.appendingPathComponent("report.pdf")
-        XCTAssertEqual(try run(["word", "pdf", "onedrive:/Reports/report.csv", "-o", pdf.path]).status, 0)
+        XCTAssertEqual(try run(["word", "pdf", "onedrive:/Reports/report.docx", "-o", pdf.path]).status, 0)
         XCTAssertTrue(try Data(contentsOf: pdf).starts(with: Data("%PDF-".utf8)))
         XCTAssertEqual(graph.state.read(\.downloadAuthorization), [nil, nil])
 
@@ -120,6 +122,20 @@ final class ConnectorsRoundTripTests: XCTestCase {
         XCTAssertEqual(pushed.status, 0, pushed.stderr)
         XCTAssertEqual(sheets.rows("created-1", sheet: "Responses").count, 3)
         XCTAssertEqual(sheets.state.read(\.valueInputOptions).last, "RAW")
+    }
+
+    /// A DOCX report of the exported responses: one table, a row per response.
+    private func renderReport(from csv: URL) throws -> URL {
+        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try XCTUnwrap(lines.first)
+        let table = TableSpec(columns: header.map { TableColumn(title: $0) }, rows: Array(lines.dropFirst()).map { row in
+            header.indices.map { $0 < row.count ? row[$0] : "" }
+        })
+        let document = ReportDocument(metadata: ReportMetadata(title: "Visit responses", creationDate: Date(timeIntervalSince1970: 1_790_000_000)),
+                                      blocks: [.heading(level: 1, text: "Visit responses"), .table(table)])
+        let url = directory.appendingPathComponent("report.docx")
+        _ = try DOCXRenderer().render(document, to: url)
+        return url
     }
 
     func testErrorsAreOneLineWithExitCodes() throws {
