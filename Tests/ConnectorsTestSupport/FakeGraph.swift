@@ -17,6 +17,8 @@ public final class FakeGraph: @unchecked Sendable {
         public var sessions: [String: Session] = [:]
         public var throttleNext = 0
         public var retryAfter = "1"
+        /// 429, or 503 as SharePoint/OneDrive also send with Retry-After.
+        public var throttleStatus = 429
         /// Fragment numbers (counted across the fake's life) answered with 500.
         public var failFragments: Set<Int> = []
         /// Fragment numbers of which only the first half is kept (answered 202 with the real next range).
@@ -41,13 +43,13 @@ public final class FakeGraph: @unchecked Sendable {
     private func handle(_ request: LoopbackRequest) -> LoopbackResponse {
         if request.path.hasPrefix("/upload/") { return fragment(request) }
         guard request.header("Authorization") == "Bearer \(token)" else { return error(401, "InvalidAuthenticationToken", "Access token is empty.") }
-        let throttled = state.update { state -> String? in
+        let throttled = state.update { state -> (String, Int)? in
             guard state.throttleNext > 0 else { return nil }
             state.throttleNext -= 1
-            return state.retryAfter
+            return (state.retryAfter, state.throttleStatus)
         }
-        if let wait = throttled {
-            return jsonResponse(429, ["error": ["code": "activityLimitReached", "message": "throttled"]], headers: [("Retry-After", wait)])
+        if let (wait, status) = throttled {
+            return jsonResponse(status, ["error": ["code": "activityLimitReached", "message": "throttled"]], headers: [("Retry-After", wait)])
         }
         let decoded = request.decodedPath
         let prefix = "/v1.0/me/drive/root:"

@@ -162,6 +162,16 @@ final class GoogleOAuthTests: XCTestCase {
         }
     }
 
+    func testServiceAccountKeyInGooglesPKCS8FormatSigns() throws {
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        fake.state.update { $0.publicKey = key.publicKey }
+        XCTAssertTrue(key.pkcs8PEMRepresentation.hasPrefix("-----BEGIN PRIVATE KEY-----"))
+        let account = ServiceAccountKey(clientEmail: "robot@x", privateKeyPEM: key.pkcs8PEMRepresentation, privateKeyID: nil)
+        let token = try account.fetchToken(client: CurlHTTPClient(environment: [:]), tokenURL: try Endpoint.join(fake.baseURL, "/token"),
+                                           scope: "s", now: clock.now)
+        XCTAssertEqual(token.accessToken, "access-1")
+    }
+
     func testServiceAccountKeyFileErrors() throws {
         XCTAssertThrowsError(try ServiceAccountKey(json: Data("{}".utf8)))
         XCTAssertThrowsError(try ServiceAccountKey(json: Data(#"{"type":"authorized_user","client_email":"a","private_key":"b"}"#.utf8)))

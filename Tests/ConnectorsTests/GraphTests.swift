@@ -110,6 +110,13 @@ final class GraphTests: XCTestCase {
         }
         _ = try graph.upload(bytes(5), folder: "/", name: "t.docx")
         XCTAssertEqual(clock.sleeps, [7, 7])
+        fake.state.update { state in
+            state.throttleNext = 1
+            state.throttleStatus = 503
+            state.retryAfter = "3"
+        }
+        XCTAssertEqual(try graph.download(path: "/t.docx"), bytes(5))
+        XCTAssertEqual(clock.sleeps, [7, 7, 3])
     }
 
     func testDrivePaths() {
