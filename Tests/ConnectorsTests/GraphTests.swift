@@ -128,3 +128,39 @@ final class GraphTests: XCTestCase {
         XCTAssertEqual(GraphClient(baseURL: "x", sender: testSender("g", clock: clock), token: { "" }, fragmentSize: 400_000).fragmentSize, 327_680)
     }
 }
+
+final class ResumableUploadTests: XCTestCase {
+    func testASavedSessionResumesInALaterRun() throws {
+        let fake = try FakeGraph()
+        defer {
+            fake.server.stop()
+            fake.downloads.stop()
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conn-uploads-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sessions = UploadSessionStore(directory: directory)
+        var graph = GraphClient(baseURL: fake.baseURL, sender: testSender("Microsoft Graph", clock: FakeClock()), token: { "graph-token" },
+                                fragmentSize: 327_680 * 4, maxResumes: 1)
+        let data = Data((0..<(GraphClient.simpleUploadLimit + 5)).map { UInt8(truncatingIfNeeded: $0) })
+        // The first run loses the network after two fragments.
+        fake.state.update { $0.failFragments = [3, 4, 5] }
+        XCTAssertThrowsError(try graph.upload(data, folder: "/Reports", name: "big.docx", conflict: .rename, sessions: sessions))
+        let key = UploadSessionStore.key(path: "/Reports/big.docx", data: data)
+        XCTAssertNotNil(sessions.load(key))
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("\(key).json").path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o777, 0o600)
+
+        fake.state.update { $0.failFragments = [] }
+        graph.maxResumes = 5
+        let item = try graph.upload(data, folder: "/Reports", name: "big.docx", conflict: .rename, sessions: sessions)
+        XCTAssertEqual(item.size, data.count)
+        XCTAssertEqual(fake.state.read { $0.files["/Reports/big.docx"] }, data)
+        // The second run continued at byte 2 × 1280 KiB instead of starting over.
+        let ranges = fake.state.read(\.fragmentRanges)
+        XCTAssertEqual(ranges[2], "bytes \(327_680 * 8)-\(327_680 * 12 - 1)/\(data.count)")
+        XCTAssertEqual(fake.state.read { $0.sessions.count }, 1)
+        XCTAssertNil(sessions.load(key))
+        // Small files never use a session.
+        XCTAssertEqual(try graph.upload(Data("x".utf8), folder: "/", name: "s.txt", conflict: .replace, sessions: sessions).size, 1)
+    }
+}

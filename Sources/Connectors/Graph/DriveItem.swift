@@ -36,7 +36,7 @@ public enum ConflictBehavior: String, CaseIterable, Sendable {
 }
 
 /// An upload session in progress: where to send the bytes, and what the server still needs.
-public struct UploadSession: Equatable, Sendable {
+public struct UploadSession: Codable, Equatable, Sendable {
     /// The pre-authenticated URL the fragments go to (no bearer token).
     public var uploadURL: URL
     /// The next byte the server expects.

@@ -41,6 +41,9 @@ struct ConnectorContext {
     /// The sync state and mapping files of `sheets pull`.
     var sheetSync: SheetSyncStore { SheetSyncStore(directory: directory.appendingPathComponent("sheets")) }
 
+    /// Large uploads in progress, resumed by a later run.
+    var uploadSessions: UploadSessionStore { UploadSessionStore(directory: directory.appendingPathComponent("uploads")) }
+
     /// A client id from the settings, or a usage error naming where to set it.
     func required(_ value: String?, _ what: String, env: String) throws -> String {
         guard let value, !value.isEmpty else {

@@ -25,14 +25,17 @@ func uploadToOneDrive(_ context: ConnectorContext, file: String, folder: String,
                       account: String?) throws -> DriveItem {
     guard let data = FileManager.default.contents(atPath: file) else { throw ConnectorError.invalidInput("cannot read \(file)") }
     return try context.graph(account: account).upload(data, folder: try oneDriveFolder(folder), name: name ?? URL(fileURLWithPath: file).lastPathComponent,
-                                                      conflict: conflict)
+                                                      conflict: conflict, sessions: context.uploadSessions)
 }
 
 struct WordUpload: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upload",
         abstract: "Upload a file (e.g. a generated DOCX) to a OneDrive folder.",
-        discussion: "Files over 4 MiB go through a resumable upload session in 320 KiB multiples."
+        discussion: """
+            Files over 4 MiB go through an upload session in 320 KiB multiples. If the upload is cut \
+            off, run the same command again: it resumes where OneDrive stopped.
+            """
     )
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The local file.") var file: String
