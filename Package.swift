@@ -85,7 +85,7 @@ let package = Package(
             ]
         ),
         // Drives the real binary against the fakes: pull, export, upload, download.
-        .testTarget(name: "ConnectorsCLITests", dependencies: ["formwork", "ConnectorsTestSupport", "HTTPTestSupport", "Reports"]),
+        .testTarget(name: "ConnectorsCLITests", dependencies: ["formwork", "ConnectorsTestSupport", "HTTPTestSupport", "Reports", "Workspace", "HTTP"]),
 
         // Executables.
         .executableTarget(

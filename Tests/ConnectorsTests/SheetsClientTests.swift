@@ -112,3 +112,32 @@ final class SheetsClientTests: XCTestCase {
         XCTAssertEqual(SheetValue.empty.description, "")
     }
 }
+
+final class ConnectorErrorTests: XCTestCase {
+    func testRetryableErrorsAndDescriptions() {
+        XCTAssertTrue(ConnectorError.throttled(service: "s", attempts: 6).isRetryable)
+        XCTAssertTrue(ConnectorError.api(service: "s", status: 503, code: "x", message: "").isRetryable)
+        XCTAssertTrue(ConnectorError.badResponse(service: "s", detail: "d").isRetryable)
+        XCTAssertFalse(ConnectorError.api(service: "s", status: 404, code: "NOT_FOUND", message: "").isRetryable)
+        XCTAssertFalse(ConnectorError.notSignedIn(provider: "Google").isRetryable)
+        let all: [ConnectorError] = [.signInDeclined(provider: "Google"), .signInExpired(provider: "Google"),
+                                     .scopeNotAllowed(scope: "s", hint: "h"), .tokenRejected(code: "invalid_client", detail: nil),
+                                     .tokenRejected(code: "invalid_grant", detail: "gone"), .redirectInvalid("r"),
+                                     .notSignedIn(provider: "Microsoft"), .invalidInput("bad"), .throttled(service: "s", attempts: 2)]
+        for error in all {
+            XCTAssertFalse(error.description.isEmpty)
+            XCTAssertFalse(error.description.contains("\n"))
+        }
+        XCTAssertEqual(ConnectorError.notSignedIn(provider: "Microsoft").description, "not signed in to Microsoft; run `formwork auth microsoft`")
+    }
+
+    func testAPIErrorBodies() {
+        let google = JSONBody.apiError(Data(#"{"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}}"#.utf8), service: "G", status: 429)
+        XCTAssertEqual(google, .api(service: "G", status: 429, code: "RESOURCE_EXHAUSTED", message: "Quota exceeded"))
+        let oauth = JSONBody.apiError(Data(#"{"error":"invalid_request","error_description":"missing"}"#.utf8), service: "O", status: 400)
+        XCTAssertEqual(oauth, .api(service: "O", status: 400, code: "invalid_request", message: "missing"))
+        let html = JSONBody.apiError(Data("<html>\nBad gateway</html>".utf8), service: "H", status: 502)
+        XCTAssertEqual(html, .api(service: "H", status: 502, code: "HTTP 502", message: "<html> Bad gateway</html>"))
+        XCTAssertThrowsError(try JSONBody.object(Data("[1]".utf8), service: "x"))
+    }
+}

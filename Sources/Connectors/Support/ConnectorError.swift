@@ -43,3 +43,17 @@ public enum ConnectorError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension ConnectorError {
+    /// Whether trying the same call again later may succeed: throttling, server errors and
+    /// timeouts are; a refused sign-in, a bad range or a missing file are not. Job runners use
+    /// it to choose between a retry and a permanent failure.
+    public var isRetryable: Bool {
+        switch self {
+        case .throttled: return true
+        case .api(_, let status, _, _): return status == 408 || status == 429 || status >= 500
+        case .badResponse: return true
+        default: return false
+        }
+    }
+}

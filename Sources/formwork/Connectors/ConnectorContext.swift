@@ -12,7 +12,11 @@ struct ConnectorContext {
     let http: HTTPClient
 
     init(workspace: WorkspaceOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        self.directory = try workspace.directory(environment: environment)
+        try self.init(directory: workspace.directory(environment: environment), environment: environment)
+    }
+
+    init(directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.directory = directory
         self.environment = environment
         self.settings = try ConnectorSettings.load(directory: directory, environment: environment)
         self.store = TokenStore(directory: directory.appendingPathComponent("credentials"))
