@@ -127,8 +127,15 @@ final class GoogleOAuthTests: XCTestCase {
         let line = "http://127.0.0.1:\(listener.port)/?code=pasted&state=s\n"
         _ = line.withCString { write(fds[1], $0, strlen($0)) }
         XCTAssertEqual(listener.next(timeout: 10, input: fds[0]), .pasted("http://127.0.0.1:\(listener.port)/?code=pasted&state=s"))
-        close(fds[0])
+        // A half line waits for the rest without blocking; an empty line is skipped.
+        _ = "\n/?code=sec".withCString { write(fds[1], $0, strlen($0)) }
+        XCTAssertNil(listener.next(timeout: 0.2, input: fds[0]))
+        _ = "ond&state=s\n".withCString { write(fds[1], $0, strlen($0)) }
+        XCTAssertEqual(listener.next(timeout: 10, input: fds[0]), .pasted("/?code=second&state=s"))
+        // End of input (a closed or null stdin) stops watching it instead of spinning.
         close(fds[1])
+        XCTAssertNil(listener.next(timeout: 0.2, input: fds[0]))
+        close(fds[0])
         XCTAssertNil(listener.next(timeout: 0.05))
     }
 

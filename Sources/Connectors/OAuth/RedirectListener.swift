@@ -17,6 +17,8 @@ public final class RedirectListener: @unchecked Sendable {
     /// The port listened on.
     public let port: Int
     private let listener: Int32
+    /// Part of a pasted line read by an earlier wait, kept for the next one.
+    private var partialLine = [UInt8]()
 
     /// Binds 127.0.0.1 on `port` (0 picks a free port).
     public init(port: Int = 0) throws {
@@ -53,26 +55,18 @@ public final class RedirectListener: @unchecked Sendable {
     /// answered 404 and waiting goes on. Returns nil on timeout.
     public func next(timeout: TimeInterval, input: Int32? = nil) -> RedirectEvent? {
         let deadline = Date().addingTimeInterval(timeout)
-        var pending = ""
+        var line = LineBuffer(fd: input, pending: partialLine)
+        defer { partialLine = line.pending }
         while Date() < deadline {
             var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0)]
-            if let input { fds.append(pollfd(fd: input, events: Int16(POLLIN), revents: 0)) }
+            if let fd = line.fd { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
             let wait = Int32(max(1, min(500, deadline.timeIntervalSinceNow * 1000)))
             guard poll(&fds, nfds_t(fds.count), wait) > 0 else { continue }
             if fds[0].revents & Int16(POLLIN) != 0, let target = serveOne(), target.contains("?") {
                 return .redirect(target)
             }
-            if fds.count > 1, fds[1].revents & Int16(POLLIN | POLLHUP) != 0, let input {
-                var byte: UInt8 = 0
-                while read(input, &byte, 1) == 1 {
-                    if byte == 10 {
-                        let line = pending.trimmingCharacters(in: .whitespaces)
-                        if !line.isEmpty { return .pasted(line) }
-                        pending = ""
-                        break
-                    }
-                    pending.append(Character(UnicodeScalar(byte)))
-                }
+            if fds.count > 1, fds[1].revents & Int16(POLLIN | POLLHUP) != 0, let pasted = line.readLine() {
+                return .pasted(pasted)
             }
         }
         return nil
@@ -101,6 +95,40 @@ public final class RedirectListener: @unchecked Sendable {
             + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
         _ = reply.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
         return target
+    }
+}
+
+/// Collects a pasted line byte by byte without blocking past what poll reported.
+private struct LineBuffer {
+    /// The descriptor still watched; nil once it reached end of file (a closed or null
+    /// standard input must not make the wait spin).
+    var fd: Int32?
+    var pending = [UInt8]()
+
+    /// Reads what is available; returns a complete non-empty line when one arrived.
+    mutating func readLine() -> String? {
+        guard let source = fd else { return nil }
+        var byte: UInt8 = 0
+        var first = true
+        while true {
+            // After the first byte (which poll reported), read only what is already there, so a
+            // half-written line never blocks the wait for the browser.
+            if !first {
+                var ready = pollfd(fd: source, events: Int16(POLLIN), revents: 0)
+                guard poll(&ready, 1, 0) > 0 else { return nil }
+            }
+            first = false
+            let count = read(source, &byte, 1)
+            if count == 0 { fd = nil }
+            guard count == 1 else { return nil }
+            if byte == 10 {
+                let line = String(decoding: pending, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                pending = []
+                if !line.isEmpty { return line }
+                return nil
+            }
+            pending.append(byte)
+        }
     }
 }
 
