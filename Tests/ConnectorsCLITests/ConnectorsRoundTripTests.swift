@@ -6,22 +6,6 @@ import XCTest
 /// Runs the real `formwork` binary against loopback fakes of Google Sheets and Microsoft
 /// Graph, with base URLs and ready tokens from the environment: no test touches the internet.
 final class ConnectorsRoundTripTests: XCTestCase {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static let binary: URL? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            Bundle(for: ConnectorsRoundTripTests.self).bundleURL.deletingLastPathComponent(),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            root.appendingPathComponent(".build/debug"),
-        ].map { $0.appendingPathComponent("formwork") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
     private var directory: URL!
     private var sheets: FakeSheets!
     private var graph: FakeGraph!
@@ -40,30 +24,11 @@ final class ConnectorsRoundTripTests: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private func run(_ arguments: [String]) throws -> Run {
-        let binary = try XCTUnwrap(Self.binary, "the formwork binary was not built next to the tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments + ["--workspace", directory.appendingPathComponent("ws").path]
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["FORMWORK_SHEETS_URL"] = sheets.baseURL
-        environment["FORMWORK_GOOGLE_ACCESS_TOKEN"] = sheets.token
-        environment["FORMWORK_GRAPH_URL"] = graph.baseURL
-        environment["FORMWORK_MS_ACCESS_TOKEN"] = graph.token
-        process.environment = environment
-        let out = directory.appendingPathComponent("out-\(UUID().uuidString)"), err = directory.appendingPathComponent("err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Run(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    private func run(_ arguments: [String]) throws -> FormworkBinary.Run {
+        try FormworkBinary(directory: directory, environment: [
+            "FORMWORK_SHEETS_URL": sheets.baseURL, "FORMWORK_GOOGLE_ACCESS_TOKEN": sheets.token,
+            "FORMWORK_GRAPH_URL": graph.baseURL, "FORMWORK_MS_ACCESS_TOKEN": graph.token,
+        ]).run(arguments)
     }
 
     private func importForm() throws {

@@ -18,6 +18,8 @@ public final class FakeGoogleOAuth: @unchecked Sendable {
         public var issued = 0
         public var publicKey: _RSA.Signing.PublicKey?
         public var assertions: [String] = []
+        /// The polling interval the device endpoints announce, in seconds.
+        public var interval = 5
     }
 
     public let state = Locked(State())
@@ -39,10 +41,20 @@ public final class FakeGoogleOAuth: @unchecked Sendable {
             }
             if request.path.hasPrefix("/common") {
                 return jsonResponse(200, ["device_code": "dev-1", "user_code": "F6XHJ2Q9K", "verification_uri": "https://microsoft.com/devicelogin",
-                                          "expires_in": 900, "interval": 5, "message": "To sign in, enter F6XHJ2Q9K"])
+                                          "expires_in": 900, "interval": state.read(\.interval), "message": "To sign in, enter F6XHJ2Q9K"])
             }
             return jsonResponse(200, ["device_code": "dev-1", "user_code": "GQVQ-JKEC", "verification_url": "https://www.google.com/device",
-                                      "expires_in": 1800, "interval": 5])
+                                      "expires_in": 1800, "interval": state.read(\.interval)])
+        case "/auth":
+            // The consent page, approving at once: remember the PKCE challenge for the code
+            // and send the browser back to the loopback redirect with the state.
+            let query = request.decodedQuery
+            guard let redirect = query["redirect_uri"], let challenge = query["code_challenge"], query["code_challenge_method"] == "S256" else {
+                return jsonResponse(400, ["error": "invalid_request"])
+            }
+            state.update { $0.challenges["consented"] = challenge }
+            let location = "\(redirect)/?state=\(FormBody.escape(query["state"] ?? ""))&code=consented&scope=granted"
+            return LoopbackResponse(status: 302, headers: [("Location", location)], steps: [])
         case "/token", "/common/oauth2/v2.0/token":
             return token(form)
         default:
