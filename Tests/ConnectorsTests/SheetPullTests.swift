@@ -84,19 +84,15 @@ final class SheetPullTests: XCTestCase {
         XCTAssertNil(SheetRowReader.timestamp(.bool(true)))
     }
 
-    func testSyncStoreKeepsStateAndMappingApart() throws {
+    func testMappingStoreRoundTripsAndReportsBadFiles() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("conn-sync-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = SheetSyncStore(directory: directory)
-        XCTAssertEqual(try store.state(spreadsheet: "a/b", form: "f").imported, [])
-        var state = try store.state(spreadsheet: "a/b", form: "f")
-        state.imported = ["x#0"]
-        state.lastPull = Date(timeIntervalSince1970: 1_790_000_000)
-        try store.save(state)
-        XCTAssertEqual(try store.state(spreadsheet: "a/b", form: "f"), state)
+        let store = SheetMappingStore(directory: directory)
+        XCTAssertEqual(try store.mapping(spreadsheet: "a/b", form: "f"), SheetColumnMapping())
         try store.save(SheetColumnMapping(columns: ["Referrer": "source"]), spreadsheet: "a/b", form: "f")
         XCTAssertEqual(try store.mapping(spreadsheet: "a/b", form: "f").columns, ["Referrer": "source"])
         XCTAssertTrue(store.mappingPath(spreadsheet: "a/b", form: "f").hasPrefix(directory.path))
+        XCTAssertTrue(store.mappingPath(spreadsheet: "a/b", form: "f").hasSuffix("a_b--f.mapping.json"))
         try Data("{".utf8).write(to: URL(fileURLWithPath: store.mappingPath(spreadsheet: "a/b", form: "f")))
         XCTAssertThrowsError(try store.mapping(spreadsheet: "a/b", form: "f"))
     }

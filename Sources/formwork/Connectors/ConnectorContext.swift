@@ -42,8 +42,8 @@ struct ConnectorContext {
                            token: { try source.accessToken() })
     }
 
-    /// The sync state and mapping files of `sheets pull`.
-    var sheetSync: SheetSyncStore { SheetSyncStore(directory: directory.appendingPathComponent("sheets")) }
+    /// The editable column mappings of `sheets pull`.
+    var sheetMappings: SheetMappingStore { SheetMappingStore(directory: directory.appendingPathComponent("sheets")) }
 
     /// Large uploads in progress, resumed by a later run.
     var uploadSessions: UploadSessionStore { UploadSessionStore(directory: directory.appendingPathComponent("uploads")) }

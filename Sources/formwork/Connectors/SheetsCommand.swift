@@ -68,24 +68,23 @@ struct SheetsPullRun {
         let client = context.sheets(account: account)
         let readRange = try range ?? firstSheet(client)
         let values = try client.values(spreadsheet, range: readRange)
-        let sync = context.sheetSync
-        var state = try sync.state(spreadsheet: spreadsheet, form: form.id)
-        let mapping = try sync.mapping(spreadsheet: spreadsheet, form: form.id)
-        let plan = try SheetPull.validate(SheetPull.plan(values, form: form, mapping: mapping, imported: Set(state.imported)), form: form)
+        let mappings = context.sheetMappings
+        let mapping = try mappings.mapping(spreadsheet: spreadsheet, form: form.id)
+        let imported = try workspace.sheetSync.imported(spreadsheet: spreadsheet, formID: form.id)
+        let plan = try SheetPull.validate(SheetPull.plan(values, form: form, mapping: mapping, imported: imported), form: form)
+        let mappingPath = mappings.mappingPath(spreadsheet: spreadsheet, form: form.id)
         var summary: [String] = []
         if !plan.unmapped.isEmpty {
-            if !dryRun { try sync.save(mapping.adding(unmapped: plan.unmapped), spreadsheet: spreadsheet, form: form.id) }
-            summary.append("columns matching no field (ignored): \(plan.unmapped.joined(separator: ", ")); map them in \(sync.mappingPath(spreadsheet: spreadsheet, form: form.id))")
+            if !dryRun { try mappings.save(mapping.adding(unmapped: plan.unmapped), spreadsheet: spreadsheet, form: form.id) }
+            summary.append("columns matching no field (ignored): \(plan.unmapped.joined(separator: ", ")); map them in \(mappingPath)")
         }
         guard plan.mapsAnyField || values.values.isEmpty else {
-            throw ConnectorError.invalidInput("no column of \(readRange) matches a field of \(form.id); map the headers in \(sync.mappingPath(spreadsheet: spreadsheet, form: form.id))")
+            throw ConnectorError.invalidInput("no column of \(readRange) matches a field of \(form.id); map the headers in \(mappingPath)")
         }
         if !dryRun && !plan.rows.isEmpty {
-            try workspace.responses.insert(plan.rows.map { NewResponse(answers: $0.answers, status: .submitted) }, formID: form.id, version: form.version)
-            // Remembered only after the rows are stored: a crash in between re-imports, never loses.
-            state.imported += plan.rows.map(\.fingerprint)
-            state.lastPull = Date()
-            try sync.save(state)
+            // The responses and the rows they came from are stored in one transaction.
+            let rows = plan.rows.map { SheetSyncRecords.Row(fingerprint: $0.fingerprint, response: NewResponse(answers: $0.answers, status: .submitted)) }
+            try workspace.sheetSync.insert(rows, spreadsheet: spreadsheet, formID: form.id, version: form.version)
         }
         let bad = Set(plan.problems.map(\.row)).count
         summary.append("\(dryRun ? "dry run: would import" : "imported") \(plan.rows.count) new rows into \(form.id) version \(form.version)"
