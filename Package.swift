@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FormCore", targets: ["FormCore"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Workspace", targets: ["Workspace"]),
+        .library(name: "JobQueue", targets: ["JobQueue"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
         .library(name: "HTTP", targets: ["HTTP"]),
@@ -95,11 +96,12 @@ let package = Package(
                 "Insights",
                 "Workspace",
                 "Connectors",
+                "JobQueue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "HTTP", "Insights"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "HTTP", "Insights", "JobQueue"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
         .testTarget(name: "FormworkCLITests", dependencies: ["formwork", "HTTPTestSupport"]),
@@ -110,6 +112,12 @@ let package = Package(
             dependencies: ["FormCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "FormCore", .product(name: "GRDB", package: "GRDB.swift")]),
+
+        // The durable job queue: generic jobs on SQLite. The crash child is the process the
+        // kill-loop tests start and SIGKILL.
+        .target(name: "JobQueue", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(name: "queue-crash-child", dependencies: ["JobQueue"], path: "Tests/QueueCrashChild"),
+        .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "queue-crash-child", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

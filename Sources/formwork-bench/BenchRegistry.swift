@@ -8,5 +8,6 @@ enum BenchRegistry {
         "pdf": ReportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,
+        "queue": QueueBench.run,
     ]
 }

@@ -14,5 +14,8 @@ enum CommandRegistry {
         AuthCommand.self,
         SheetsCommand.self,
         WordCommand.self,
+        WorkerCommand.self,
+        JobsCommand.self,
+        ScheduleCommand.self,
     ]
 }

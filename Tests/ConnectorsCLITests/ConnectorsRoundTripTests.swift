@@ -103,6 +103,33 @@ final class ConnectorsRoundTripTests: XCTestCase {
         return url
     }
 
+    func testPullAndPushRunAsJobsOnTheExportsQueue() throws {
+        try importForm()
+        sheets.add("forms-sheet", sheet: "Form Responses 1", rows: [["Your name", "Score"], ["Ana", 42], ["Bo", 7]])
+        let queued = try run(["sheets", "pull", "forms-sheet", "--form", "visit", "--enqueue"])
+        XCTAssertEqual(queued.status, 0, queued.stderr)
+        XCTAssertTrue(queued.stdout.hasPrefix("enqueued sheets.pull job "), queued.stdout)
+        XCTAssertTrue(try run(["sheets", "pull", "forms-sheet", "--form", "visit", "--enqueue"]).stdout.hasPrefix("already queued as sheets.pull job"))
+        let worker = try run(["worker", "--exit-when-idle"])
+        XCTAssertEqual(worker.status, 0, worker.stderr)
+        let after = try run(["sheets", "pull", "forms-sheet", "--form", "visit"])
+        XCTAssertTrue(after.stdout.contains("imported 0 new rows into visit version 1 (2 already imported, 0 bad)"), after.stdout)
+
+        XCTAssertEqual(try run(["sheets", "push", "visit", "--create", "Jobs", "--enqueue"]).status, 0)
+        // A push to a spreadsheet that does not exist fails permanently: no retries.
+        XCTAssertEqual(try run(["sheets", "push", "visit", "missing", "--enqueue"]).status, 0)
+        XCTAssertEqual(try run(["worker", "--exit-when-idle"]).status, 0)
+        XCTAssertEqual(sheets.rows("created-1", sheet: "Responses").count, 3)
+        let jobs = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try run(["jobs", "list", "--json"]).stdout.utf8)) as? [[String: Any]])
+        let pushes = jobs.filter { $0["kind"] as? String == "sheets.push" }
+        let created = try XCTUnwrap(pushes.first { ($0["args"] as? [String: Any])?["createTitle"] != nil })
+        XCTAssertEqual(created["state"] as? String, "completed")
+        XCTAssertEqual(created["queue"] as? String, "exports")
+        let missing = try XCTUnwrap(pushes.first { ($0["args"] as? [String: Any])?["spreadsheet"] as? String == "missing" })
+        XCTAssertEqual(missing["state"] as? String, "discarded")
+        XCTAssertEqual(missing["attempt"] as? Int, 1)
+    }
+
     func testErrorsAreOneLineWithExitCodes() throws {
         try importForm()
         let missing = try run(["sheets", "pull", "nope", "--form", "visit"])

@@ -2,6 +2,7 @@ import ArgumentParser
 import Connectors
 import FormCore
 import Foundation
+import JobQueue
 import Workspace
 
 /// `formwork sheets …`: pull responses from Google Sheets, push responses and summaries to it.
@@ -33,9 +34,14 @@ struct SheetsPull: ParsableCommand {
     @Option(name: .long, help: "The published version the rows answer (default: the newest).") var version: Int?
     @Option(name: .long, help: "The stored Google account to use.") var account: String?
     @Flag(name: .long, help: "Report what would be imported, write nothing.") var dryRun = false
+    @Flag(name: .long, help: "Run as a job on the exports queue (retried, with progress) instead of now.") var enqueue = false
 
     func run() throws {
         try guarded {
+            if enqueue {
+                let arguments = SheetsJobHandler.PullArguments(spreadsheet: spreadsheet, form: form, range: range, version: version, account: account)
+                return try enqueueJob(workspace, SheetsJobHandler.request(kind: SheetsJobHandler.pullKind, arguments: arguments))
+            }
             let context = try ConnectorContext(workspace: workspace)
             let store = try openWorkspace(workspace)
             let target = try version.map { try store.forms.version(form, $0) } ?? store.forms.latestVersion(form)
@@ -115,6 +121,7 @@ struct SheetsPush: ParsableCommand {
     @Argument(help: "The spreadsheet id.") var spreadsheet: String?
     @Option(name: .long, help: "Create a new spreadsheet with this title.") var create: String?
     @Option(name: .long, help: "The stored Google account to use.") var account: String?
+    @Flag(name: .long, help: "Run as a job on the exports queue (retried, with progress) instead of now.") var enqueue = false
 
     func validate() throws {
         if (spreadsheet == nil) == (create == nil) { throw ValidationError("give either a spreadsheet id or --create TITLE") }
@@ -124,6 +131,10 @@ struct SheetsPush: ParsableCommand {
         try guarded {
             let context = try ConnectorContext(workspace: workspace)
             let store = try openWorkspace(workspace)
+            if enqueue {
+                let arguments = SheetsJobHandler.PushArguments(form: form, spreadsheet: spreadsheet, createTitle: create, account: account)
+                return try enqueueJob(workspace, SheetsJobHandler.request(kind: SheetsJobHandler.pushKind, arguments: arguments))
+            }
             let target: PushTarget = create.map { .create(title: $0) } ?? .existing(spreadsheet ?? "")
             let result = try SheetsPushRun(context: context, workspace: store, formID: form, target: target, account: account).run()
             output(["pushed \(result.responseRows) responses to \(result.url ?? result.spreadsheetID) in \(result.writeRequests) write request(s)"])
@@ -148,4 +159,12 @@ struct SheetsPushRun {
         }
         return try SheetPusher(client: context.sheets(account: account)).push(form: form, responses: responses, to: target, progress: progress)
     }
+}
+
+/// Puts a sheets job on its queue and says which job it is (or which live job already does it).
+func enqueueJob(_ workspace: WorkspaceOptions, _ request: JobRequest) throws {
+    let results = try JobsCLI.openStore(workspace).enqueue([request])
+    guard let result = results.first else { return }
+    let state = result.disposition == .inserted ? "enqueued" : "already queued as"
+    output(["\(state) \(request.kind) job \(result.id) on the \(request.queue) queue; run `formwork worker` to process it"])
 }
