@@ -101,7 +101,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "HTTP", "Insights", "JobQueue"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue", "HTTP", "Insights"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
         .testTarget(name: "FormworkCLITests", dependencies: ["formwork", "HTTPTestSupport"]),

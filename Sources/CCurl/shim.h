@@ -57,6 +57,13 @@ static inline curl_off_t ccurl_connect_time_us(CURL *handle) {
     return micros;
 }
 
+/* Bytes of the request body sent so far. */
+static inline curl_off_t ccurl_uploaded_bytes(CURL *handle) {
+    curl_off_t bytes = 0;
+    curl_easy_getinfo(handle, CURLINFO_SIZE_UPLOAD_T, &bytes);
+    return bytes;
+}
+
 /* CURLMsg keeps its result in a union; reading it here spares Swift the union layout. */
 static inline CURLcode ccurl_message_result(const CURLMsg *message) {
     return message->data.result;

@@ -16,6 +16,7 @@ final class CurlTransfer {
     private var headDelivered = false
     private var lastActivity: TimeInterval
     private var connected = false
+    private var uploaded: Int64 = 0
     /// An error raised inside a callback; it ends the transfer and is rethrown by `run`.
     private var callbackError: Error?
 
@@ -74,6 +75,12 @@ final class CurlTransfer {
                 // on, silence is idleness.
                 connected = true
                 lastActivity = max(lastActivity, now)
+            }
+            let sent = Int64(ccurl_uploaded_bytes(easy))
+            if sent > uploaded {
+                // A large body still going out is activity too, not silence.
+                uploaded = sent
+                lastActivity = now
             }
             if connected, now - lastActivity > request.timeouts.idle { throw HTTPError.timedOut(.idle, after: request.timeouts.idle) }
             curl_multi_poll(multi, nil, 0, 50, nil)

@@ -110,6 +110,25 @@ final class AICLITests: CLITestCase {
         XCTAssertTrue(unknown.stderr.contains("no provider 'mistral' is configured"))
     }
 
+    func testInsightJobOnTheAIQueueRunsInTheWorker() throws {
+        let answer = #"{"insights":[{"text":"Across 212 responses satisfaction averaged 4.1.","fact_ids":["F1","F2"],"confidence":"high"}]}"#
+        let server = try LoopbackServer { request in Self.openAIAnswer(answer, to: request) }
+        defer { server.stop() }
+        let environment = ["OPENAI_API_KEY": "sk-job", "OPENAI_BASE_URL": server.url("/v1").absoluteString]
+        let facts = try String(contentsOf: directory.appendingPathComponent("facts.json"), encoding: .utf8)
+        let arguments = #"{"table":"# + facts + "}"
+        let added = try runClean(["jobs", "add", "insight", "--queue", "ai", "--args", arguments], environment: environment)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let worker = try runClean(["worker", "--queues", "ai", "--exit-when-idle"], environment: environment)
+        XCTAssertEqual(worker.status, 0, worker.stderr)
+        let shown = try runClean(["jobs", "show", id, "--json"], environment: environment)
+        XCTAssertTrue(shown.stdout.contains("completed"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("Across 212 responses satisfaction averaged 4.1."), shown.stdout)
+        XCTAssertFalse(shown.stdout.contains("sk-job"))
+        XCTAssertEqual(server.requests.count, 1)
+    }
+
     func testConfigReadableByOthersIsRefused() throws {
         let config = directory.appendingPathComponent("ai.json")
         XCTAssertTrue(FileManager.default.createFile(atPath: config.path, contents: Data(#"{"providers":[]}"#.utf8), attributes: [.posixPermissions: 0o644]))
