@@ -18,10 +18,13 @@ let package = Package(
         .library(name: "HTTP", targets: ["HTTP"]),
         .library(name: "Insights", targets: ["Insights"]),
         .library(name: "Connectors", targets: ["Connectors"]),
+        .library(name: "Studio", targets: ["Studio"]),
+        .library(name: "TUITesting", targets: ["TUITesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -40,9 +43,18 @@ let package = Package(
         // The shim is not called "CZlib": ZIPFoundation ships a clang module of that name, and
         // two modules with one name in the same compilation are a redefinition error.
         .systemLibrary(name: "CZlibShim", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Reports", dependencies: ["CZlibShim", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "CZlibShim", "FormCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "DOCXTests", dependencies: ["Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Report model, templates, text renderers and the export CLI end to end (runs the built binary).
+        .testTarget(name: "ReportsModelTests", dependencies: ["Reports", "FormCore", "formwork"]),
 
         // Terminal layers: TUIKit is terminal-free; only TUICurses imports the ncurses shim.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
@@ -94,6 +106,10 @@ let package = Package(
             dependencies: [
                 "FormCore",
                 "Insights",
+                "Reports",
+                "Studio",
+                "TUIKit",
+                "TUICurses",
                 "Workspace",
                 "Connectors",
                 "JobQueue",
@@ -101,7 +117,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue", "HTTP", "Insights"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue", "HTTP", "Insights", "Studio", "TUITesting"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
         .testTarget(name: "FormworkCLITests", dependencies: ["formwork", "HTTPTestSupport"]),
@@ -112,6 +128,14 @@ let package = Package(
             dependencies: ["FormCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "FormCore", .product(name: "GRDB", package: "GRDB.swift")]),
+
+        // The studio: a pure app core (state, reducers, views) and its headless test kit.
+        .target(name: "Studio", dependencies: ["FormCore", "TUIKit"]),
+        .target(name: "TUITesting", dependencies: ["Studio", "TUIKit", "FormCore"]),
+        .testTarget(name: "StudioTests", dependencies: ["Studio", "TUITesting", "TUIKit", "FormCore"], exclude: ["__Snapshots__"]),
+        // Drives the built `formwork` binary inside tmux (skipped when tmux is missing);
+        // depending on the executable builds it next to the test bundle.
+        .testTarget(name: "StudioE2ETests", dependencies: ["FormCore", "formwork"]),
 
         // The durable job queue: generic jobs on SQLite. The crash child is the process the
         // kill-loop tests start and SIGKILL.

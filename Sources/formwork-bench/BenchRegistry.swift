@@ -6,8 +6,10 @@ enum BenchRegistry {
         "ai": AIBench.run,
         "docx": DOCXBench.run,
         "pdf": ReportBench.run,
+        "report": ReportExportBench.run,
         "rules": RulesBench.run,
         "tui": TUIBench.run,
         "queue": QueueBench.run,
+        "ui": UIBench.run,
     ]
 }

@@ -4,6 +4,7 @@ import ArgumentParser
 /// Each feature adds its commands here and nowhere else.
 enum CommandRegistry {
     static let subcommands: [ParsableCommand.Type] = [
+        StudioCommand.self,
         ValidateCommand.self,
         PreviewCommand.self,
         ExplainCommand.self,
@@ -14,6 +15,7 @@ enum CommandRegistry {
         AuthCommand.self,
         SheetsCommand.self,
         WordCommand.self,
+        ExportCommand.self,
         WorkerCommand.self,
         JobsCommand.self,
         ScheduleCommand.self,

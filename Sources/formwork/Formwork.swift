@@ -8,7 +8,8 @@ struct Formwork: ParsableCommand {
         commandName: "formwork",
         abstract: "Design forms, collect answers and turn them into reports — in a terminal.",
         version: "0.1.0",
-        subcommands: CommandRegistry.subcommands
+        subcommands: CommandRegistry.subcommands,
+        defaultSubcommand: StudioCommand.self
     )
 
     /// Runs the command line; usage mistakes exit 2 as every other usage or environment error
