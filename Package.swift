@@ -98,7 +98,7 @@ let package = Package(
             ]
         ),
         // Drives the real binary against the fakes: pull, export, upload, download.
-        .testTarget(name: "ConnectorsCLITests", dependencies: ["formwork", "ConnectorsTestSupport", "HTTPTestSupport", "Reports", "Workspace", "HTTP"]),
+        .testTarget(name: "ConnectorsCLITests", dependencies: ["formwork", "ConnectorsTestSupport", "HTTPTestSupport", "Workspace", "HTTP"]),
 
         // Executables.
         .executableTarget(

@@ -1,6 +1,5 @@
 import ConnectorsTestSupport
 import Foundation
-import Reports
 import XCTest
 
 /// Runs the real `formwork` binary against loopback fakes of Google Sheets and Microsoft
@@ -65,15 +64,21 @@ final class ConnectorsRoundTripTests: XCTestCase {
         let again = try run(["sheets", "pull", "forms-sheet", "--form", "visit", "--range", "'Form Responses 1'!A1:E"])
         XCTAssertTrue(again.stdout.contains("imported 0 new rows into visit version 1 (2 already imported, 1 bad)"), again.stdout)
 
-        let csv = directory.appendingPathComponent("responses.csv")
-        let exported = try run(["responses", "export", "visit", "-o", csv.path])
+        // The export command writes the DOCX report and uploads it to the fake OneDrive.
+        let out = directory.appendingPathComponent("out")
+        let exported = try run(["export", "visit", "--workspace-responses", "--format", "docx", "--out", out.path, "--upload", "onedrive:/Reports/"])
         XCTAssertEqual(exported.status, 0, exported.stderr)
-        let report = try renderReport(from: csv)
-        let uploaded = try run(["word", "upload", report.path, "--to", "onedrive:/Reports/"])
+        let lines = exported.stdout.split(separator: "\n").map(String.init)
+        let report = try XCTUnwrap(lines.first.map(URL.init(fileURLWithPath:)), exported.stdout)
+        XCTAssertEqual(report.pathExtension, "docx")
+        XCTAssertEqual(lines.last, "uploaded \(report.lastPathComponent) to onedrive:/Reports/ as \(report.lastPathComponent)")
+        // A second upload of the same name is renamed, not overwritten.
+        XCTAssertEqual(try run(["word", "upload", report.path, "--to", "onedrive:/Reports/", "--name", "report.docx"]).status, 0)
+        let uploaded = try run(["word", "upload", report.path, "--to", "onedrive:/Reports/", "--name", "report.docx"])
         XCTAssertEqual(uploaded.status, 0, uploaded.stderr)
-        XCTAssertTrue(uploaded.stdout.hasPrefix("uploaded"), uploaded.stdout)
+        XCTAssertTrue(uploaded.stdout.hasPrefix("uploaded \(report.path) as report 1.docx"), uploaded.stdout)
         let back = directory.appendingPathComponent("back.docx")
-        let downloaded = try run(["word", "download", "onedrive:/Reports/report.docx", "-o", back.path])
+        let downloaded = try run(["word", "download", "onedrive:/Reports/\(report.lastPathComponent)", "-o", back.path])
         XCTAssertEqual(downloaded.status, 0, downloaded.stderr)
         XCTAssertEqual(try Data(contentsOf: back), try Data(contentsOf: report))
         XCTAssertTrue(try Data(contentsOf: back).starts(with: Data("PK".utf8)))
@@ -87,20 +92,6 @@ final class ConnectorsRoundTripTests: XCTestCase {
         XCTAssertEqual(pushed.status, 0, pushed.stderr)
         XCTAssertEqual(sheets.rows("created-1", sheet: "Responses").count, 3)
         XCTAssertEqual(sheets.state.read(\.valueInputOptions).last, "RAW")
-    }
-
-    /// A DOCX report of the exported responses: one table, a row per response.
-    private func renderReport(from csv: URL) throws -> URL {
-        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        let header = try XCTUnwrap(lines.first)
-        let table = TableSpec(columns: header.map { TableColumn(title: $0) }, rows: Array(lines.dropFirst()).map { row in
-            header.indices.map { $0 < row.count ? row[$0] : "" }
-        })
-        let document = ReportDocument(metadata: ReportMetadata(title: "Visit responses", creationDate: Date(timeIntervalSince1970: 1_790_000_000)),
-                                      blocks: [.heading(level: 1, text: "Visit responses"), .table(table)])
-        let url = directory.appendingPathComponent("report.docx")
-        _ = try DOCXRenderer().render(document, to: url)
-        return url
     }
 
     func testPullAndPushRunAsJobsOnTheExportsQueue() throws {
