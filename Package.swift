@@ -72,7 +72,7 @@ let package = Package(
 
         // AI insights: providers, router, usage ledger, grounding, the offline narrator.
         .target(name: "Insights", dependencies: ["FormCore", "Reports", "HTTP"]),
-        .testTarget(name: "InsightsTests", dependencies: ["Insights", "HTTP", "HTTPTestSupport", "FormCore"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "HTTP", "HTTPTestSupport", "FormCore", "Reports"]),
 
         // Connectors: Google Sheets and Microsoft Graph (OneDrive/Word), with their sign-in flows.
         // swift-crypto's RSA signs Google service-account JWTs (RS256).

@@ -137,3 +137,70 @@ final class AICLITests: CLITestCase {
         XCTAssertTrue(result.stderr.contains("chmod 600"), result.stderr)
     }
 }
+
+/// `formwork export --ai` end to end against a fake model that narrates the first fact it is given.
+final class AIExportCLITests: CLITestCase {
+    /// Answers every insight request with one paragraph quoting the first fact of the prompt.
+    static func narratingFake(_ request: LoopbackRequest) -> LoopbackResponse {
+        let messages = request.jsonBody?["messages"] as? [[String: Any]] ?? []
+        let prompt = messages.last?["content"] as? String ?? ""
+        var text = #"{"insights":[]}"#
+        if let start = prompt.range(of: "Facts (JSON):\n"), let end = prompt.range(of: "\n\nWrite at most", range: start.upperBound..<prompt.endIndex),
+           let json = try? JSONSerialization.jsonObject(with: Data(prompt[start.upperBound..<end.lowerBound].utf8)) as? [String: Any],
+           let fact = (json["facts"] as? [[String: Any]])?.first, let id = fact["id"] as? String,
+           let label = fact["label"] as? String, let display = fact["display"] as? String {
+            let insight: [String: Any] = ["text": "Fake model: the \(label) is \(display).", "fact_ids": [id], "confidence": "high"]
+            text = String(decoding: try! JSONSerialization.data(withJSONObject: ["insights": [insight]]), as: UTF8.self)
+        }
+        return AICLITests.openAIAnswer(text, to: request)
+    }
+
+    func testReportWithAIAgainstAFakeCarriesTheFakesParagraphsAndWithoutAKeyTheLocalNarrators() throws {
+        let server = try LoopbackServer { Self.narratingFake($0) }
+        defer { server.stop() }
+        let form = Self.samples.appendingPathComponent("customer-survey.form.json").path
+        let responses = Self.samples.appendingPathComponent("customer-survey.csv").path
+        let clean = ["OPENAI_API_KEY": "", "ANTHROPIC_API_KEY": "", "GEMINI_API_KEY": "", "OPENAI_BASE_URL": "", "OLLAMA_HOST": "",
+                     "HOME": directory.path, "FORMWORK_AI_CONFIG": directory.appendingPathComponent("none.json").path]
+        var withKey = clean
+        withKey["OPENAI_API_KEY"] = "sk-export-secret"
+        withKey["OPENAI_BASE_URL"] = server.url("/v1").absoluteString
+        let ai = try run(["export", form, "--responses", responses, "--format", "md", "--out", "ai", "--ai",
+                          "--workspace", directory.appendingPathComponent("ws").path], environment: withKey)
+        XCTAssertEqual(ai.status, 0, ai.stderr)
+        let aiReport = try String(contentsOfFile: try XCTUnwrap(ai.lines.first { $0.hasSuffix(".md") }), encoding: .utf8)
+        XCTAssertTrue(aiReport.contains("Fake model: the responses is"), aiReport)
+        XCTAssertTrue(aiReport.contains("by openai gpt-4o-mini"), aiReport)
+        XCTAssertFalse(aiReport.contains("sk-export-secret"))
+        XCTAssertGreaterThan(server.requests.count, 1)
+
+        let local = try run(["export", form, "--responses", responses, "--format", "md", "--out", "local", "--ai",
+                             "--workspace", directory.appendingPathComponent("ws").path], environment: clean)
+        XCTAssertEqual(local.status, 0, local.stderr)
+        XCTAssertTrue(local.stderr.contains("no AI provider configured"), local.stderr)
+        let localReport = try String(contentsOfFile: try XCTUnwrap(local.lines.first { $0.hasSuffix(".md") }), encoding: .utf8)
+        XCTAssertFalse(localReport.contains("Fake model"))
+        XCTAssertTrue(localReport.contains("This report covers"), localReport)
+    }
+
+    func testReportJobWithAIWritesTheFakesParagraphs() throws {
+        let server = try LoopbackServer { Self.narratingFake($0) }
+        defer { server.stop() }
+        let workspace = directory.appendingPathComponent("ws").path
+        let out = directory.appendingPathComponent("job-out").path
+        let environment = ["OPENAI_API_KEY": "sk-job", "OPENAI_BASE_URL": server.url("/v1").absoluteString, "ANTHROPIC_API_KEY": "",
+                           "GEMINI_API_KEY": "", "OLLAMA_HOST": "", "FORMWORK_AI_CONFIG": directory.appendingPathComponent("none.json").path]
+        let setup: [String: Any] = ["form": Self.samples.appendingPathComponent("customer-survey.form.json").path,
+                                    "responses": Self.samples.appendingPathComponent("customer-survey.csv").path,
+                                    "formats": "md", "out": out, "ai": true]
+        let arguments = String(decoding: try JSONSerialization.data(withJSONObject: setup), as: UTF8.self)
+        let added = try run(["jobs", "add", "report", "--queue", "reports", "--args", arguments, "--workspace", workspace], environment: environment)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let worker = try run(["worker", "--exit-when-idle", "--workspace", workspace], environment: environment)
+        XCTAssertEqual(worker.status, 0, worker.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".md") }
+        let report = try String(contentsOfFile: out + "/" + XCTUnwrap(files.first), encoding: .utf8)
+        XCTAssertTrue(report.contains("Fake model:"), report)
+        XCTAssertTrue(report.contains("by openai gpt-4o-mini"))
+    }
+}

@@ -48,6 +48,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
+    @OptionGroup var aiOptions: AIOptions
+
     func validate() throws {
         if responses == nil && !workspaceResponses { throw ValidationError("give --responses FILE or --workspace-responses") }
         if responses != nil && workspaceResponses { throw ValidationError("--responses and --workspace-responses cannot be combined") }
@@ -86,8 +88,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func makeRequest() throws -> ExportRequest {
-        try ExportSetup(form: form, responses: responses, formats: format, template: template, out: out,
-                        perResponse: perResponse, zip: zip, compile: compile, workspace: workspaceOptions.workspace).request()
+        var setup = ExportSetup(form: form, responses: responses, formats: format, template: template, out: out,
+                                perResponse: perResponse, zip: zip, compile: compile, workspace: workspaceOptions.workspace)
+        aiOptions.apply(to: &setup)
+        return try setup.request()
     }
 }
 

@@ -22,6 +22,10 @@ struct ExportSetup: Codable, Equatable {
     var compile: Bool = false
     /// Workspace folder (nil: FORMWORK_HOME / XDG default).
     var workspace: String?
+    /// Let an AI model write the insights (nil or false: the offline narrator).
+    var ai: Bool?
+    /// With `ai`: only this provider (a name or a kind).
+    var provider: String?
 
     /// Resolves formats, template, form and responses.
     func request(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ExportRequest {
@@ -32,7 +36,8 @@ struct ExportSetup: Codable, Equatable {
         let (formValue, source) = try responseSource(workspaceURL)
         return ExportRequest(form: formValue, source: source, formats: formatList, template: chosen,
                              outputDirectory: URL(fileURLWithPath: out), perResponse: perResponse,
-                             zip: zip, compile: compile, environment: environment)
+                             zip: zip, compile: compile, environment: environment,
+                             insightWriter: try AIInsights.writer(ai: ai ?? false, provider: provider, workspace: workspaceURL, environment: environment) ?? OfflineNarrator())
     }
 
     /// The form and where its responses come from: a file, or the workspace's submitted
