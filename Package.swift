@@ -15,13 +15,15 @@ let package = Package(
         .library(name: "JobQueue", targets: ["JobQueue"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
         .library(name: "TUICurses", targets: ["TUICurses"]),
-        .library(name: "Studio", targets: ["Studio"]),
-        .library(name: "TUITesting", targets: ["TUITesting"]),
         .library(name: "HTTP", targets: ["HTTP"]),
         .library(name: "Insights", targets: ["Insights"]),
+        .library(name: "Connectors", targets: ["Connectors"]),
+        .library(name: "Studio", targets: ["Studio"]),
+        .library(name: "TUITesting", targets: ["TUITesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -72,6 +74,32 @@ let package = Package(
         .target(name: "Insights", dependencies: ["FormCore", "Reports", "HTTP"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "HTTP", "HTTPTestSupport", "FormCore", "Reports"]),
 
+        // Connectors: Google Sheets and Microsoft Graph (OneDrive/Word), with their sign-in flows.
+        // swift-crypto's RSA signs Google service-account JWTs (RS256).
+        .target(
+            name: "Connectors",
+            dependencies: [
+                "HTTP", "FormCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Loopback fakes of Google OAuth, Sheets and Microsoft Graph; test targets only.
+        .target(
+            name: "ConnectorsTestSupport",
+            dependencies: ["Connectors", "HTTP", "HTTPTestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            path: "Tests/ConnectorsTestSupport"
+        ),
+        .testTarget(
+            name: "ConnectorsTests",
+            dependencies: [
+                "Connectors", "ConnectorsTestSupport", "HTTP", "HTTPTestSupport", "FormCore",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Drives the real binary against the fakes: pull, export, upload, download.
+        .testTarget(name: "ConnectorsCLITests", dependencies: ["formwork", "ConnectorsTestSupport", "HTTPTestSupport", "Workspace", "HTTP"]),
+
         // Executables.
         .executableTarget(
             name: "formwork",
@@ -83,12 +111,13 @@ let package = Package(
                 "TUIKit",
                 "TUICurses",
                 "Workspace",
+                "Connectors",
                 "JobQueue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue", "Studio", "TUITesting", "HTTP", "Insights"]),
+        .executableTarget(name: "formwork-bench", dependencies: ["FormCore", "Reports", "TUIKit", "JobQueue", "HTTP", "Insights", "Studio", "TUITesting"]),
         // Runs the real `formwork` binary; depending on the executable makes SwiftPM build it
         // into the same directory as the test bundle.
         .testTarget(name: "FormworkCLITests", dependencies: ["formwork", "HTTPTestSupport"]),

@@ -11,10 +11,13 @@ enum CommandRegistry {
         EvalCommand.self,
         FormsCommand.self,
         ResponsesCommand.self,
+        AICommand.self,
+        AuthCommand.self,
+        SheetsCommand.self,
+        WordCommand.self,
         ExportCommand.self,
         WorkerCommand.self,
         JobsCommand.self,
         ScheduleCommand.self,
-        AICommand.self,
     ]
 }

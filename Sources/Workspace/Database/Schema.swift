@@ -73,6 +73,20 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the AI usage ledger is append-only'); END;
                 """)
         }
+        migrator.registerMigration("workspace-v2-sheets-sync") { db in
+            // Which sheet rows each spreadsheet-to-form pull has imported, written in the same
+            // transaction as the responses, so an interrupted pull never imports a row twice.
+            try db.execute(sql: """
+                CREATE TABLE sheet_sync_row (
+                    spreadsheetID TEXT NOT NULL,
+                    formID TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    responseID INTEGER REFERENCES response(id) ON DELETE SET NULL,
+                    importedAt DATETIME NOT NULL,
+                    PRIMARY KEY (spreadsheetID, formID, fingerprint)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -16,20 +16,27 @@ public struct ResponseStore {
     /// Stores responses in one transaction (all or none); returns their ids in order.
     @discardableResult
     public func insert(_ responses: [NewResponse], formID: String, version: Int) throws -> [Int64] {
-        let form = try workspace.forms.version(formID, version)
-        let fields = form.pages.flatMap(\.fields)
-        let encoded = responses.map { ($0, JSONWriter.compact(AnswersFile.encode($0.answers, fields: fields))) }
-        return try workspace.write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO response (formID, version, status, answers, respondent, createdAt, updatedAt, submittedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let now = Date()
-            return try encoded.map { response, text in
-                try statement.execute(arguments: [formID, version, response.status.rawValue, text, response.respondent,
-                                                  now, now, response.status == .submitted ? now : nil])
-                return db.lastInsertedRowID
-            }
+        let encoded = try encode(responses, formID: formID, version: version)
+        return try workspace.write { db in try Self.insert(encoded, formID: formID, version: version, db) }
+    }
+
+    /// Responses with their answers as the JSON text stored, checked against the version's fields.
+    func encode(_ responses: [NewResponse], formID: String, version: Int) throws -> [(NewResponse, String)] {
+        let fields = try workspace.forms.version(formID, version).pages.flatMap(\.fields)
+        return responses.map { ($0, JSONWriter.compact(AnswersFile.encode($0.answers, fields: fields))) }
+    }
+
+    /// Inserts encoded responses inside the caller's transaction; returns their ids in order.
+    static func insert(_ encoded: [(NewResponse, String)], formID: String, version: Int, _ db: Database) throws -> [Int64] {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO response (formID, version, status, answers, respondent, createdAt, updatedAt, submittedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let now = Date()
+        return try encoded.map { response, text in
+            try statement.execute(arguments: [formID, version, response.status.rawValue, text, response.respondent,
+                                              now, now, response.status == .submitted ? now : nil])
+            return db.lastInsertedRowID
         }
     }
 

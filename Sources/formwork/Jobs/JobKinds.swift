@@ -7,8 +7,9 @@ enum JobKinds {
     /// A registry with every kind registered, for a worker serving `workspace`.
     static func registry(workspace: URL) -> HandlerRegistry {
         let registry = HandlerRegistry.withBuiltins()
-        ReportJobs.register(in: registry)
         AIJobKinds.register(in: registry, workspace: workspace)
+        SheetsJobHandler.register(in: registry, workspace: workspace)
+        ReportJobs.register(in: registry)
         return registry
     }
 }

@@ -43,6 +43,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Compile the .tex output with lualatex (or pdflatex), locked down.")
     var compile = false
 
+    @Option(name: .long, help: "Also upload every file written to this OneDrive folder, e.g. onedrive:/Reports/ (see formwork auth microsoft).")
+    var upload: String?
+
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
     @OptionGroup var aiOptions: AIOptions
@@ -69,8 +72,18 @@ struct ExportCommand: ParsableCommand {
             }
             bar.finish()
             output(result.files.map(\.path))
+            if let upload { try uploadReports(result.files, to: upload) }
             result.warnings.forEach(printError)
             if !result.warnings.isEmpty { throw Exit.environment }
+        }
+    }
+
+    /// Sends the written files to OneDrive (renaming on a name clash), one line per file.
+    private func uploadReports(_ files: [URL], to folder: String) throws {
+        let context = try ConnectorContext(workspace: workspaceOptions)
+        for file in files {
+            let item = try uploadToOneDrive(context, file: file.path, folder: folder, name: nil, conflict: .rename, account: nil)
+            output(["uploaded \(file.lastPathComponent) to \(folder) as \(item.name)"])
         }
     }
 
