@@ -68,3 +68,14 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension WorkspaceError {
+    /// True when the error names something the workspace does not hold (a form, a version, a
+    /// response): asking again will not make it appear, so jobs fail at once instead of retrying.
+    public var isMissingRecord: Bool {
+        switch self {
+        case .formNotFound, .versionNotFound, .notPublished, .responseNotFound: return true
+        default: return false
+        }
+    }
+}

@@ -84,6 +84,21 @@ final class JobsCLITests: CLITestCase {
         XCTAssertEqual(try formwork(["schedule", "remove", "nightly"]).lines, ["schedule nightly removed"])
     }
 
+    func testReportJobsReadTheWorkersWorkspace() throws {
+        XCTAssertEqual(try formwork(["forms", "import", sample("site-inspection.form.json")]).status, 0)
+        XCTAssertEqual(try formwork(["responses", "import", "site-inspection", sample("site-inspection.csv")]).status, 0)
+        let out = directory.appendingPathComponent("reports").path
+        XCTAssertEqual(try formwork(["jobs", "add", "report", "--queue", "reports", "--args", #"{"form": "site-inspection", "out": "\#(out)"}"#]).lines, ["1"])
+        XCTAssertEqual(try formwork(["jobs", "add", "report", "--queue", "reports", "--args", #"{"form": "nope", "out": "\#(out)"}"#]).lines, ["2"])
+        let worker = try startWorker()
+        defer { worker.terminate(); worker.waitUntilExit() }
+        try waitFor("completed", count: 1)
+        try waitFor("discarded", count: 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/site-inspection-summary.pdf"))
+        let failed = try formwork(["jobs", "show", "2"])
+        XCTAssertTrue(failed.stdout.contains(#"no form "nope" in this workspace"#), failed.stdout)
+    }
+
     func testBadArgumentsAreOneLine() throws {
         var r = try formwork(["jobs", "add", "noop", "--args", "{not json"])
         XCTAssertNotEqual(r.status, 0)

@@ -9,7 +9,7 @@ enum JobKinds {
         let registry = HandlerRegistry.withBuiltins()
         AIJobKinds.register(in: registry, workspace: workspace)
         SheetsJobHandler.register(in: registry, workspace: workspace)
-        ReportJobs.register(in: registry)
+        ReportJobs.register(in: registry, workspace: workspace)
         return registry
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JobQueue
 import Reports
+import Workspace
 
 /// The `report` (queue `reports`) and `export` (queue `exports`) job kinds: the same export
 /// code as `formwork export`, with the job's progress, checkpoints and cancellation.
@@ -15,10 +16,11 @@ enum ReportJobs {
     /// The export kind and its queue.
     static let exportKind = "export", exportQueue = "exports"
 
-    /// Registers both kinds.
-    static func register(in registry: HandlerRegistry) {
-        registry.register(kind: reportKind) { ctx, args in try run(ctx, args, defaultFormats: "pdf") }
-        registry.register(kind: exportKind) { ctx, args in try run(ctx, args, defaultFormats: "csv,json") }
+    /// Registers both kinds for a worker serving `workspace`: a job that names no workspace of
+    /// its own reads forms and responses from the worker's.
+    static func register(in registry: HandlerRegistry, workspace: URL) {
+        registry.register(kind: reportKind) { ctx, args in try run(ctx, args, defaultFormats: "pdf", workspace: workspace) }
+        registry.register(kind: exportKind) { ctx, args in try run(ctx, args, defaultFormats: "csv,json", workspace: workspace) }
     }
 
     /// A request for a `report` job on the `reports` queue (or `export` on `exports`).
@@ -27,8 +29,9 @@ enum ReportJobs {
         return JobRequest(kind: kind, args: data, queue: kind == exportKind ? exportQueue : reportQueue)
     }
 
-    static func run(_ ctx: JobContext, _ args: JobArgs, defaultFormats: String) throws -> Data? {
-        let setup = try decode(args, defaultFormats: defaultFormats)
+    static func run(_ ctx: JobContext, _ args: JobArgs, defaultFormats: String, workspace: URL) throws -> Data? {
+        var setup = try decode(args, defaultFormats: defaultFormats)
+        if setup.workspace == nil { setup.workspace = workspace.path }
         var request: ExportRequest
         do { request = try setup.request() } catch { throw classify(error) }
         let done = try ctx.checkpoint.map { try JSONDecoder().decode(Checkpoint.self, from: $0) } ?? Checkpoint(formats: [])
@@ -80,6 +83,7 @@ enum ReportJobs {
     static func classify(_ error: Error) -> Error {
         if case ExportError.cancelled? = error as? ExportError { return JobError.cancelled }
         if ExportExit.isInputProblem(error) { return JobError.permanent("\(error)") }
+        if let workspaceError = error as? WorkspaceError, workspaceError.isMissingRecord { return JobError.permanent("\(error)") }
         return JobError.retryable("\(error)")
     }
 
