@@ -1,0 +1,40 @@
+import FormCore
+import Foundation
+import Workspace
+
+/// The form a fill command works on: a standalone file, or a workspace form's newest published
+/// version (with where its responses go).
+struct FillTarget {
+    /// Where a workspace form's responses are stored.
+    struct Stored {
+        let workspace: Workspace
+        let version: Int
+    }
+
+    let form: Form
+    let stored: Stored?
+
+    /// A `*.form.json` path (or any existing file) is standalone; anything else is a form id.
+    static func resolve(_ argument: String, workspace options: WorkspaceOptions) throws -> FillTarget {
+        if argument.hasSuffix(".json") || FileManager.default.fileExists(atPath: argument) {
+            return FillTarget(form: try FormFile.load(path: argument), stored: nil)
+        }
+        let ws = try openWorkspace(options)
+        let form = try ws.forms.latestVersion(argument)
+        guard let version = try ws.forms.versions(argument).max() else {
+            throw WorkspaceFillError.unpublished(argument)
+        }
+        return FillTarget(form: form, stored: Stored(workspace: ws, version: version))
+    }
+}
+
+/// Why a workspace form cannot be filled.
+enum WorkspaceFillError: Error, CustomStringConvertible {
+    case unpublished(String)
+
+    var description: String {
+        switch self {
+        case .unpublished(let id): return "\(id) has no published version to fill in"
+        }
+    }
+}
