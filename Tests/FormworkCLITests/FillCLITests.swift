@@ -46,4 +46,71 @@ final class FillCLITests: CLITestCase {
         XCTAssertNotEqual(r.status, 0)
         XCTAssertEqual(r.errorLines.count, 1)
     }
+
+    /// Blank lines keep every remaining optional answer; the final `y` submits.
+    let restAndSubmit = String(repeating: "\n", count: 30) + "y\n"
+
+    func testPlainWalkSkipsPagesByTheRules() throws {
+        XCTAssertEqual(try formwork(["forms", "import", sample("customer-survey.form.json")]).status, 0)
+        // product 2, three blanks, then NPS 3: the "what went wrong" page, never the testimonial.
+        let r = try run(["fill", "customer-survey", "--plain", "--workspace", workspace],
+                        input: "2\n\n\n\n3\n\n1,3\n" + restAndSubmit)
+        XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+        XCTAssertTrue(r.stdout.contains("What disappointed you?"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("what do you like most?"), r.stdout)
+        XCTAssertEqual(r.lines.last, "submitted response 1")
+        let shown = try formwork(["responses", "show", "1"])
+        XCTAssertTrue(shown.stdout.contains("submitted"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("desktop"), shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("bugs"), shown.stdout)
+    }
+
+    func testPlainReasksInvalidAnswers() throws {
+        XCTAssertEqual(try formwork(["forms", "import", sample("customer-survey.form.json")]).status, 0)
+        // "9" is no product; a blank required answer is asked again; NPS 42 is out of range.
+        let r = try run(["fill", "customer-survey", "--plain", "--workspace", workspace],
+                        input: "9\n\ncloud\n\n\n\n42\n10\n" + restAndSubmit)
+        XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+        XCTAssertTrue(r.stdout.contains("\"9\" is not one of the choices"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("an answer is required"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("must be at most 10"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("what do you like most?"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("What disappointed you?"), r.stdout)
+    }
+
+    func testPlainEndOfInputKeepsADraftThatCanBeResumed() throws {
+        XCTAssertEqual(try formwork(["forms", "import", sample("customer-survey.form.json")]).status, 0)
+        var r = try run(["fill", "customer-survey", "--plain", "--workspace", workspace], input: "3\n")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.errorLines.count, 1, r.stderr)
+        XCTAssertEqual(try formwork(["responses", "list", "customer-survey", "--status", "draft"]).lines.last, "showing 1 of 1")
+
+        r = try run(["fill", "customer-survey", "--plain", "--workspace", workspace], input: "y\n\n\n\n8\n" + restAndSubmit)
+        XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+        XCTAssertTrue(r.lines.first?.hasPrefix("Resume your draft from ") ?? false, r.stdout)
+        XCTAssertFalse(r.stdout.contains("Formwork Cloud [cloud]"), r.stdout)  // product was answered before
+        XCTAssertEqual(r.lines.last, "submitted response 1")
+        XCTAssertEqual(try formwork(["responses", "list", "customer-survey", "--status", "draft"]).lines.last, "showing 0 of 0")
+        let shown = try formwork(["responses", "show", "1"])
+        XCTAssertTrue(shown.stdout.contains("mobile"), shown.stdout)
+    }
+
+    func testPlainStandaloneFormStoresNothing() throws {
+        let r = try run(["fill", sample("customer-survey.form.json"), "--plain"], input: "1\n\n\n\n9\n" + restAndSubmit)
+        XCTAssertEqual(r.status, 0, r.stderr + r.stdout)
+        XCTAssertTrue(r.stdout.contains("nothing stored"), r.stdout)
+    }
+
+    func testPlainDecliningToSubmitKeepsTheDraft() throws {
+        XCTAssertEqual(try formwork(["forms", "import", sample("customer-survey.form.json")]).status, 0)
+        let r = try run(["fill", "customer-survey", "--plain", "--workspace", workspace],
+                        input: "1\n\n\n\n9\n" + String(repeating: "\n", count: 30) + "maybe\nn\n")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("Please answer y or n."), r.stdout)
+        XCTAssertEqual(try formwork(["responses", "list", "customer-survey", "--status", "draft"]).lines.last, "showing 1 of 1")
+    }
+
+    func testAnswersAndPlainAreExclusive() throws {
+        XCTAssertNotEqual(try run(["fill", sample("customer-survey.form.json")]).status, 0)
+    }
 }
