@@ -113,4 +113,21 @@ final class FillCLITests: CLITestCase {
     func testAnswersAndPlainAreExclusive() throws {
         XCTAssertNotEqual(try run(["fill", sample("customer-survey.form.json")]).status, 0)
     }
+
+    func testPlainRepeatGroupsAskForEntriesWithinTheirBounds() throws {
+        XCTAssertEqual(try formwork(["forms", "import", sample("employee-onboarding.form.json")]).status, 0)
+        let personal = "Ana\n\n1990-01-01\na@b.co\n+49 170 1234567\n\n"
+        let job = "2026-12-01\n1\nDev\n1\n50000\n" + #"{"account_holder": "Ana", "iban": "DE89370400440532013000", "bic": "COBADEFFXXX"}"# + "\n2\n\n\n"
+        // Dependents: the minimum of one entry is asked without a question, then "n" stops.
+        let r = try run(["fill", "employee-onboarding", "--plain", "--workspace", workspace],
+                        input: personal + job + "y\nKim\n3\n2015-05-05\nn\n")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("Dependents: entry 1"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Add an entry to Dependents? (y/n)"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("Dependents: entry 2"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Emergency contacts: entry 1"), r.stdout)
+        let draft = try formwork(["responses", "show", "1", "--json"])
+        XCTAssertTrue(draft.stdout.contains("Kim"), draft.stdout)
+        XCTAssertTrue(draft.stdout.contains("child"), draft.stdout)
+    }
 }

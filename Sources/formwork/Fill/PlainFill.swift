@@ -21,7 +21,11 @@ final class PlainFill {
         try offerResume()
         while let field = nextField() {
             asked.insert(field)
-            try ask(field)
+            if engine.index.entries[field].field.type == .repeatGroup {
+                try askRepeat(field)
+            } else {
+                try ask(field)
+            }
         }
         io.say("")
         TextPreview.render(engine).forEach(io.say)
@@ -52,24 +56,28 @@ final class PlainFill {
                     io.say(entry.field.label)
                     continue
                 }
-                if entry.field.type.takesInput && entry.field.type != .hidden && state.enabled { return field }
+                if (entry.field.type.takesInput || entry.field.type == .repeatGroup) && entry.field.type != .hidden && state.enabled {
+                    return field
+                }
             }
         }
         return nil
     }
 
-    /// Asks one field until its answer is valid for its type and passes its checks.
-    private func ask(_ field: Int) throws {
-        let definition = engine.index.entries[field].field
+    /// Asks one field (of one repeat entry, when `instance` is given) until its answer is valid
+    /// for its type and passes its checks.
+    private func ask(_ field: Int, instance: [Int] = []) throws {
+        let entry = engine.index.entries[field], definition = entry.field
+        let keys = engine.index.scopes[entry.scope].repeatKeys
         while true {
-            let previous = engine.answers.values[definition.key]
-            io.describe(definition, state: engine.state(ofIndex: field) ?? FieldState())
+            let previous = engine.answers.instance(keys: keys, path: instance)?.values[definition.key]
+            io.describe(definition, state: engine.state(ofIndex: field, instance: instance) ?? FieldState())
             let line = try io.read()
             do {
                 if line == "-" {
-                    engine.setAnswer(.empty, for: definition.id)
+                    engine.setAnswer(.empty, for: definition.id, instance: instance)
                 } else if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                    engine.setAnswer(try PlainPrompter.value(from: line, for: definition), for: definition.id)
+                    engine.setAnswer(try PlainPrompter.value(from: line, for: definition), for: definition.id, instance: instance)
                 }
             } catch let error as AnswerError {
                 io.say("  \(error.message)")
@@ -81,7 +89,45 @@ final class PlainFill {
                 return
             }
             problems.forEach { io.say("  \($0.message)") }
-            engine.setAnswer(previous, for: definition.id)
+            engine.setAnswer(previous, for: definition.id, instance: instance)
+        }
+    }
+
+    /// Asks for entries of a top-level repeat group: the minimum without asking, then "Add an
+    /// entry?" until the respondent says no or the maximum is reached. A repeat whose count
+    /// an expression sets gets exactly the entries the rules made.
+    private func askRepeat(_ field: Int) throws {
+        let definition = engine.index.entries[field].field
+        guard let scope = engine.index.scopes.firstIndex(where: { $0.repeatField == field }) else { return }
+        let spec = definition.repeatSpec ?? RepeatSpec(minCount: 0, maxCount: nil, countExpression: nil)
+        var count = engine.answers.repeats[definition.key]?.count ?? 0
+        if spec.countExpression != nil {
+            count = engine.index.scopes[scope].fields.first.map { engine.instances(ofField: $0).count } ?? 0
+            for entry in 0..<count { try askEntry(scope, entry, of: definition) }
+            return
+        }
+        for entry in 0..<count { try askEntry(scope, entry, of: definition) }
+        while spec.maxCount.map({ count < $0 }) ?? true {
+            if count >= spec.minCount, !(try io.confirm("Add an entry to \(definition.label)?")) { return }
+            var answers = engine.answers
+            answers.repeats[definition.key, default: []].append(Answers())
+            engine.replaceAnswers(answers)
+            try save()
+            try askEntry(scope, count, of: definition)
+            count += 1
+        }
+    }
+
+    /// Asks the visible, enabled fields of one repeat entry in order (nested repeats left as
+    /// they are).
+    private func askEntry(_ scope: Int, _ entry: Int, of group: Field) throws {
+        io.say("")
+        io.say("\(group.label): entry \(entry + 1)")
+        for field in engine.index.scopes[scope].fields {
+            let type = engine.index.entries[field].field.type
+            guard type.takesInput, type != .hidden, type != .repeatGroup,
+                  let state = engine.state(ofIndex: field, instance: [entry]), state.visible, state.enabled else { continue }
+            try ask(field, instance: [entry])
         }
     }
 
@@ -94,7 +140,8 @@ final class PlainFill {
         guard try io.confirm("Resume your draft from \(Table.timestamp(newest.updatedAt)) UTC?") else { return }
         draftID = newest.id
         engine.replaceAnswers(newest.answers)
-        for (field, entry) in engine.index.entries.enumerated() where newest.answers.values[entry.field.key] != nil {
+        for (field, entry) in engine.index.entries.enumerated() where entry.scope == 0
+            && (newest.answers.values[entry.field.key] != nil || newest.answers.repeats[entry.field.key] != nil) {
             asked.insert(field)
         }
     }

@@ -39,6 +39,11 @@ struct PlainPrompter {
         for (number, choice) in (field.choices?.staticChoices ?? []).enumerated() {
             say("  \(number + 1). \(choice.label) [\(choice.value)]")
         }
+        if let matrix = field.matrix {
+            say("  rows: " + matrix.rows.map { "\($0.value) (\($0.label))" }.joined(separator: ", "))
+            if !matrix.columns.isEmpty { say("  columns: " + matrix.columns.map { "\($0.value) (\($0.label))" }.joined(separator: ", ")) }
+            say("  (a JSON object: {\"row\": \"answer\", …})")
+        }
         if field.type.answerKind == .list { say("  (several: comma-separated numbers or values)") }
         if !state.value.isEmpty { say("  current: \(TextPreview.display(state.value, field: field))") }
         say("  (empty line keeps, - clears)")
