@@ -20,21 +20,7 @@ struct FillTarget {
             return FillTarget(form: try FormFile.load(path: argument), stored: nil)
         }
         let ws = try openWorkspace(options)
-        let form = try ws.forms.latestVersion(argument)
-        guard let version = try ws.forms.versions(argument).max() else {
-            throw WorkspaceFillError.unpublished(argument)
-        }
-        return FillTarget(form: form, stored: Stored(workspace: ws, version: version))
-    }
-}
-
-/// Why a workspace form cannot be filled.
-enum WorkspaceFillError: Error, CustomStringConvertible {
-    case unpublished(String)
-
-    var description: String {
-        switch self {
-        case .unpublished(let id): return "\(id) has no published version to fill in"
-        }
+        guard let version = try ws.forms.versions(argument).last else { throw WorkspaceError.notPublished(argument) }
+        return FillTarget(form: try ws.forms.version(argument, version), stored: Stored(workspace: ws, version: version))
     }
 }
