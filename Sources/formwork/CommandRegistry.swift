@@ -9,6 +9,7 @@ enum CommandRegistry {
         PreviewCommand.self,
         ExplainCommand.self,
         EvalCommand.self,
+        FillCommand.self,
         FormsCommand.self,
         ResponsesCommand.self,
         AICommand.self,

@@ -38,7 +38,8 @@ class CLITestCase: XCTestCase {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// Runs the binary; `input`, when given, is its whole standard input (then end of file).
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Run {
         let binary = try XCTUnwrap(Self.binary, "the formwork binary was not built next to the tests")
         let process = Process()
         process.executableURL = binary
@@ -54,6 +55,11 @@ class CLITestCase: XCTestCase {
         let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
         process.standardOutput = outHandle
         process.standardError = errHandle
+        if let input {
+            let file = directory.appendingPathComponent("stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: file)
+            process.standardInput = try FileHandle(forReadingFrom: file)
+        }
         try process.run()
         process.waitUntilExit()
         try outHandle.close()
