@@ -1,6 +1,7 @@
 import ArgumentParser
 import Connectors
 import Foundation
+import Workspace
 
 /// `formwork word …`: Word documents on OneDrive through Microsoft Graph.
 struct WordCommand: ParsableCommand {
@@ -66,7 +67,7 @@ struct WordDownload: ParsableCommand {
             let remote = try oneDriveFolder(path)
             let data = try context.graph(account: account).download(path: remote)
             let target = output ?? URL(fileURLWithPath: remote).lastPathComponent
-            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+            try AtomicFile.write(data, to: URL(fileURLWithPath: target))
             outputLines(["downloaded \(remote) to \(target) (\(data.count) bytes)"])
         }
     }
@@ -85,7 +86,7 @@ struct WordPDF: ParsableCommand {
             let remote = try oneDriveFolder(path)
             let data = try context.graph(account: account).downloadPDF(path: remote)
             let target = output ?? URL(fileURLWithPath: remote).deletingPathExtension().appendingPathExtension("pdf").lastPathComponent
-            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+            try AtomicFile.write(data, to: URL(fileURLWithPath: target))
             outputLines(["converted \(remote) to \(target) (\(data.count) bytes)"])
         }
     }
