@@ -19,13 +19,18 @@ public final class StudioDriver {
     /// Every effect run, in order.
     public private(set) var effectLog: [Effect] = []
 
-    /// A studio over `repository` on a terminal of `size`, showing the Forms screen.
-    public init(repository: FormRepository, size: Size = Size(width: 80, height: 24), theme: Theme = .monochrome) {
+    /// A studio over `services` on a terminal of `size`, showing the Forms screen.
+    public init(services: StudioServices, size: Size = Size(width: 80, height: 24), theme: Theme = .monochrome) {
         self.state = AppState(size: size)
         self.terminal = HeadlessTerminal(size: size)
         self.theme = theme
-        self.runner = EffectRunner(repository: repository)
+        self.runner = EffectRunner(services: services)
         perform([.loadForms])
+    }
+
+    /// A studio over the forms of `repository` alone.
+    public convenience init(repository: FormRepository, size: Size = Size(width: 80, height: 24), theme: Theme = .monochrome) {
+        self.init(services: StudioServices(forms: repository), size: size, theme: theme)
     }
 
     /// Sends one action and settles its effects, then redraws.

@@ -19,7 +19,7 @@ public enum AppKeymap {
     /// The keymap that resolves keys in `state`: the focused screen's, then the global one.
     public static func current(_ state: AppState) -> Keymap<AppState> {
         switch state.screen {
-        case .forms: return FormsKeymap.keymap + global
+        case .forms: return FormsKeymap.keymap + NavigationReducer.keymap + global
         case .builder: return BuilderKeymap.current(state) + global
         case .rules: return RuleEditorKeymap.keymap + global
         }
@@ -27,7 +27,7 @@ public enum AppKeymap {
 
     /// Every keymap with its title, for docs/keymap.md.
     public static var documented: [(title: String, keymap: Keymap<AppState>)] {
-        [("Everywhere", global), ("Forms", FormsKeymap.keymap), ("Builder: field tree", BuilderKeymap.tree),
+        [("Everywhere", global), ("Tabs (top-level screens)", NavigationReducer.keymap), ("Forms", FormsKeymap.keymap), ("Builder: field tree", BuilderKeymap.tree),
          ("Builder: properties", BuilderKeymap.properties), ("Builder: preview", BuilderKeymap.preview),
          ("Builder: all panes", BuilderKeymap.common), ("Builder: move mode", BuilderKeymap.moveMode),
          ("Rule editor", RuleEditorKeymap.keymap)]

@@ -48,6 +48,7 @@ public enum AppReducer {
     /// Runs a command by id, whichever screen it belongs to.
     public static func run(command id: String, _ state: inout AppState) -> [Effect] {
         if let action = GlobalAction(rawValue: id) { return GlobalReducer.reduce(action, &state) }
+        if let tab = NavigationTab(rawValue: id) { return NavigationReducer.reduce(tab, &state) }
         if let action = FormsAction(rawValue: id) { return FormsReducer.reduce(action, &state) }
         if let action = BuilderAction(rawValue: id) { return BuilderReducer.reduce(action, &state) }
         if let action = RuleEditorAction(rawValue: id) { return RuleEditorReducer.reduce(action, &state) }

@@ -52,6 +52,9 @@ public enum AppView {
             if state.screen == .rules { title += " · Rules" }
         }
         grid.write(title, at: area.origin, style: theme[.statusBar].adding(.bold), clip: area)
+        if NavigationTab.tab(showing: state.screen) != nil {
+            NavigationReducer.render(state.screen, in: area, after: TextWidth.width(of: title) + 2, grid: &grid, theme: theme)
+        }
         guard let b = state.builder, state.screen != .forms else { return }
         var status: [String] = []
         if b.moveMode != nil { status.append("MOVE") }

@@ -3,12 +3,19 @@ import FormCore
 /// Performs effects against the services and answers with actions. It blocks while it works,
 /// so hosts call it off the key loop (the live studio on a background queue; tests inline).
 public struct EffectRunner: Sendable {
+    /// The services effects call.
+    public let services: StudioServices
     /// The workspace's forms.
-    public let repository: FormRepository
+    public var repository: FormRepository { services.forms }
 
-    /// A runner over `repository`.
+    /// A runner over `services`.
+    public init(services: StudioServices) {
+        self.services = services
+    }
+
+    /// A runner with only the forms service (the builder's effects need no other).
     public init(repository: FormRepository) {
-        self.repository = repository
+        self.init(services: StudioServices(forms: repository))
     }
 
     /// Whether the effect talks to the store (and so must keep its order with other store

@@ -5,9 +5,10 @@ import Workspace
 
 /// The studio's services over the workspace on disk.
 enum LiveServices {
-    /// The forms of the workspace chosen by `options`.
-    static func repository(_ options: WorkspaceOptions) throws -> FormRepository {
-        WorkspaceFormRepository(workspace: try openWorkspace(options))
+    /// Every service over the workspace chosen by `options`.
+    static func services(_ options: WorkspaceOptions) throws -> StudioServices {
+        let workspace = try openWorkspace(options)
+        return StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
     }
 }
 

@@ -26,12 +26,12 @@ struct StudioCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let environment = ProcessInfo.processInfo.environment
-            let repository = try LiveServices.repository(workspace)
+            let services = try LiveServices.services(workspace)
             let chosen = try ThemeChoice.load(flag: theme, environment: environment)
             let options = Terminal.Options(mouse: !noMouse, forceMonochrome: noColor)
             try Terminal.run(options: options) { terminal in
                 let resolved = chosen.resolved(for: terminal.capabilities.colorCapability)
-                StudioLoop(terminal: terminal, runner: EffectRunner(repository: repository), theme: resolved).run()
+                StudioLoop(terminal: terminal, runner: EffectRunner(services: services), theme: resolved).run()
             }
         }
     }

@@ -1,0 +1,12 @@
+/// Every service the studio's effects call, handed in by the host: live ones over the
+/// workspace and the job queue from the `formwork` executable, in-memory ones from
+/// TUITesting in tests. Screens add their service here, never a global.
+public struct StudioServices: Sendable {
+    /// The workspace's forms.
+    public var forms: FormRepository
+
+    /// Services over `forms`.
+    public init(forms: FormRepository) {
+        self.forms = forms
+    }
+}
