@@ -21,6 +21,8 @@ public enum AppReducer {
         case .forms(let action): return FormsReducer.reduce(action, &state)
         case .builder(let action): return BuilderReducer.reduce(action, &state)
         case .rules(let action): return RuleEditorReducer.reduce(action, &state)
+        case .fill(let action): return FillReducer.reduce(action, &state)
+        case .fillEvent(let event): return FillEvents.reduce(event, &state)
         default: return EffectAnswers.reduce(action, &state)
         }
     }
@@ -32,6 +34,7 @@ public enum AppReducer {
         state.toast = nil
         if state.screen == .builder, state.builder?.editing != nil { return PropertiesReducer.key(key, &state) }
         if state.screen == .rules, state.rules?.raw != nil, state.rules?.focus == .editor { return RawMode.key(key, &state) }
+        if state.screen == .fill { return FillReducer.key(key, &state) }
         if state.screen == .forms, state.forms.filtering {
             FormsReducer.filterKey(key, &state)
             return []
@@ -52,6 +55,7 @@ public enum AppReducer {
         if let action = FormsAction(rawValue: id) { return FormsReducer.reduce(action, &state) }
         if let action = BuilderAction(rawValue: id) { return BuilderReducer.reduce(action, &state) }
         if let action = RuleEditorAction(rawValue: id) { return RuleEditorReducer.reduce(action, &state) }
+        if let action = FillAction(rawValue: id) { return FillReducer.reduce(action, &state) }
         return []
     }
 
@@ -68,6 +72,7 @@ public enum AppReducer {
             state.overlay = .picker(picker)
         default:
             if state.builder?.editing != nil { PropertiesReducer.paste(text, &state) }
+            if state.screen == .fill { state.fill?.editor?.insert(text) }
             if var rules = state.rules, var raw = rules.raw {
                 raw.field.insert(text)
                 RawMode.check(&raw)
@@ -105,6 +110,7 @@ enum GlobalReducer {
                 guard state.hasUnsavedChanges else { return leaveBuilder(&state) }
                 state.overlay = .confirm(ConfirmState(title: "Leave the form", message: "Save your edits before leaving?",
                                                       buttons: ["Save", "Discard", "Cancel"], purpose: .leaveBuilder))
+            case .fill: return FillReducer.reduce(.leave, &state)
             }
         }
         return []
