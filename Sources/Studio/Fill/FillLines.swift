@@ -42,9 +42,9 @@ enum FillLines {
                 let value = state.value.isEmpty ? "—" : TextPreview.display(state.value, field: field)
                 add([(FillAnswers.label(field) + ": ", .dim), (value, .text)])
             case .entry:
-                add([("Entry \(item.instance.last! + 1)", .accent), (focused ? "  (delete removes it)" : "", .dim)], focus: focused)
+                add([(lead(focused), .accent), ("Entry \(item.instance.last! + 1)", .accent), (focused ? "  (delete removes it)" : "", .dim)], focus: focused)
             case .addEntry:
-                add([("+ Add an entry", focused ? .text : .dim)], focus: focused)
+                add([(lead(focused), .accent), ("+ Add an entry", focused ? .selection : .dim)], focus: focused)
             case .matrixRow(let row):
                 add(matrixRow(field, row: row, fill.value(item), width: width - indent.count, focused: focused, cursor: fill.option), focus: focused)
             case .input:
@@ -60,6 +60,9 @@ enum FillLines {
         }
         return lines
     }
+
+    /// The two columns before an answer row: a marker on the focused one.
+    static func lead(_ focused: Bool) -> String { focused ? " ›" : "  " }
 
     static func title(_ field: Field, _ state: FieldState) -> String {
         FillAnswers.label(field) + (state.required ? " *" : "")
@@ -79,7 +82,7 @@ enum FillLines {
         let choices = field.choices?.staticChoices ?? []
         switch FillLayout.input(for: field) {
         case .text:
-            if focused { return [FillLine([("  ", .text)], item: 0, focused: true, editor: true)] }
+            if focused { return [FillLine([(" ›", .accent)], item: 0, focused: true, editor: true)] }
             let text = value.isEmpty ? "" : TextPreview.display(value, field: field)
             return [FillLine([("  ", .text), ("[" + text + "]", .inputField)], item: 0)]
         case .choice, .multiple, .ranking:
@@ -92,17 +95,17 @@ enum FillLines {
                 default: mark = picks.firstIndex(of: choice.value).map { "[\($0 + 1)]" } ?? "[ ]"
                 }
                 let here = focused && fill.option == index
-                return FillLine([("  " + mark + " " + choice.label, here ? .selection : .text)], item: 0, focused: here)
+                return FillLine([(lead(here), .accent), (mark + " " + choice.label, here ? .selection : .text)], item: 0, focused: here)
             }
         case .yesNo:
             let yes = value == .bool(true) ? "(•) Yes" : "( ) Yes", no = value == .bool(false) ? "(•) No" : "( ) No"
-            return [FillLine([("  ", .text), (yes, focused && fill.option == 0 ? .selection : .text), ("   ", .text),
+            return [FillLine([(lead(focused), .accent), (yes, focused && fill.option == 0 ? .selection : .text), ("   ", .text),
                               (no, focused && fill.option == 1 ? .selection : .text)], item: 0, focused: focused)]
         case .consent:
             let mark = value == .bool(true) ? "[x] I agree" : "[ ] I agree"
-            return [FillLine([("  " + mark, focused ? .selection : .text)], item: 0, focused: focused)]
+            return [FillLine([(lead(focused), .accent), (mark, focused ? .selection : .text)], item: 0, focused: focused)]
         case .scale(let low, let high):
-            var pieces: [(text: String, role: StyleRole)] = [("  ", .text)]
+            var pieces: [(text: String, role: StyleRole)] = [(lead(focused), .accent)]
             for number in low...high {
                 let picked = value.asNumber.map { Int($0) == number } ?? false
                 let text = picked ? "[\(number)]" : " \(number) "
@@ -113,8 +116,10 @@ enum FillLines {
     }
 
     static func cellWidth(_ matrix: MatrixSpec, width: Int) -> (label: Int, cell: Int) {
-        let cell = max(5, min(14, matrix.columns.map { TextWidth.width(of: $0.label) }.max() ?? 5) + 1)
-        let label = max(8, width - cell * matrix.columns.count - 2)
+        let columns = max(1, matrix.columns.count)
+        let widest = matrix.columns.map { TextWidth.width(of: $0.label) }.max() ?? 4
+        let cell = max(5, min(widest + 1, 14, (width - 14) / columns))
+        let label = max(8, width - cell * columns - 2)
         return (label, cell)
     }
 
@@ -128,7 +133,7 @@ enum FillLines {
         guard let matrix = field.matrix, matrix.rows.indices.contains(row) else { return [] }
         let (label, cell) = cellWidth(matrix, width: width)
         let picked = FillMatrix.pick(value, row: matrix.rows[row].value)
-        var pieces: [(text: String, role: StyleRole)] = [("  " + TextLayout.pad(TextLayout.truncate(matrix.rows[row].label, to: label - 1), to: label), .text)]
+        var pieces: [(text: String, role: StyleRole)] = [(lead(focused), .accent), (TextLayout.pad(TextLayout.truncate(matrix.rows[row].label, to: label - 1), to: label), .text)]
         for (index, column) in matrix.columns.enumerated() {
             let mark = TextLayout.pad(picked == column.value ? "(•)" : "( )", to: cell, alignment: .center)
             pieces.append((mark, focused && cursor == index ? .selection : .text))

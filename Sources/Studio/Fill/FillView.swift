@@ -11,7 +11,7 @@ enum FillView {
             return nil
         }
         let page = form.pages[fill.page]
-        Block(title: page.title, footer: progressText(fill), focused: true).render(into: &grid, area: area, theme: theme)
+        Block(title: page.title, focused: true).render(into: &grid, area: area, theme: theme)
         var inner = area.inset(1)
         guard inner.width > 4, inner.height > 2 else { return nil }
         inner = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
