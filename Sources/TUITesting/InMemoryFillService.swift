@@ -52,7 +52,8 @@ public final class InMemoryFillService: FillService, @unchecked Sendable {
         defer { lock.unlock() }
         let draft = stored.last { $0.formID == formID && $0.version == versions.count && !$0.submitted }
         return FillSession(form: form, version: versions.count,
-                           draft: draft.map { FillDraft(id: $0.id, updatedAt: $0.updatedAt, answers: $0.answers) })
+                           draft: draft.map { FillDraft(id: $0.id, updatedAt: $0.updatedAt, answers: $0.answers) },
+                           now: clock, timeZone: TimeZone(identifier: "UTC")!)
     }
 
     /// Saves into the draft `draftID`, or a new one when nil.

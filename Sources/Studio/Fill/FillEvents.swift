@@ -43,7 +43,7 @@ enum FillEvents {
         guard var fill = state.fill, fill.formID == session.form.id else { return }
         fill.session = session
         do {
-            fill.engine = try RuleEngine(form: session.form)
+            fill.engine = try RuleEngine(form: session.form, now: session.now, timeZone: session.timeZone)
         } catch {
             state.fill = nil
             state.screen = .forms

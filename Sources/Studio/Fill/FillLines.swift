@@ -84,7 +84,8 @@ enum FillLines {
         case .text:
             if focused { return [FillLine([(" ›", .accent)], item: 0, focused: true, editor: true)] }
             let text = value.isEmpty ? "" : TextPreview.display(value, field: field)
-            return [FillLine([("  ", .text), ("[" + text + "]", .inputField)], item: 0)]
+            let shown = TextWidth.width(of: text) >= 20 ? text : TextLayout.pad(text, to: 20)
+            return [FillLine([("  ", .text), ("[" + shown + "]", .inputField)], item: 0)]
         case .choice, .multiple, .ranking:
             let picks = value.asList.map(\.asString)
             return choices.enumerated().map { index, choice in

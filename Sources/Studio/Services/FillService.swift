@@ -26,12 +26,18 @@ public struct FillSession: Hashable, Sendable {
     public var version: Int
     /// The newest draft of this version, if the respondent left one.
     public var draft: FillDraft?
+    /// The moment `today()` and `now()` mean while filling in (the service's clock).
+    public var now: Date
+    /// The time zone `today()` is read in.
+    public var timeZone: TimeZone
 
     /// Creates a session.
-    public init(form: Form, version: Int, draft: FillDraft?) {
+    public init(form: Form, version: Int, draft: FillDraft?, now: Date = Date(), timeZone: TimeZone = .current) {
         self.form = form
         self.version = version
         self.draft = draft
+        self.now = now
+        self.timeZone = timeZone
     }
 }
 
