@@ -105,6 +105,15 @@ final class FillScreenTests: XCTestCase {
         XCTAssertTrue(driver.hostEffects.isEmpty)
     }
 
+    func testClosingTheConfirmationWithEscStillLeavesAndNeverSubmitsTwice() throws {
+        let (driver, service) = try FillFixtures.filling("kinds", forms: [FillFixtures.kinds])
+        try driver.press("tab tab space ctrl+s esc")
+        XCTAssertEqual(driver.state.screen, .fill)
+        try driver.press("ctrl+s")
+        XCTAssertEqual(driver.state.screen, .forms)
+        XCTAssertEqual(service.responses.count, 1)
+    }
+
     func testEveryAnswerIsSavedToOneDraft() throws {
         let (driver, service) = try FillFixtures.filling("kinds", forms: [FillFixtures.kinds])
         driver.type("3")

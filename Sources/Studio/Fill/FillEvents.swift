@@ -23,6 +23,7 @@ enum FillEvents {
             state.fill?.creatingDraft = false
             state.showToast("not saved: \(message)", kind: .error)
         case .submitted(let id):
+            state.fill?.submitted = id
             state.fill?.draftID = nil
             state.fill?.problems = []
             let title = state.fill?.form?.title ?? "the form"

@@ -54,7 +54,8 @@ enum FillLines {
                     FillLine([(indent, .text)] + $0.pieces, item: position, focused: $0.focused, editor: $0.editor)
                 }
             }
-            if let message = fill.messages[fill.answerPath(item)], item.kind != .heading || field.type == .repeatGroup {
+            // Entries, add lines and matrix rows share their group's path: its heading shows the message.
+            if item.kind == .input || item.kind == .heading, let message = fill.messages[fill.answerPath(item)] {
                 add([("  ✗ " + message, .error)])
             }
         }

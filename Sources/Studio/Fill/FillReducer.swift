@@ -4,7 +4,7 @@ import TUIKit
 /// Commands of the Fill screen.
 enum FillReducer {
     static func reduce(_ action: FillAction, _ state: inout AppState) -> [Effect] {
-        guard var fill = state.fill, fill.engine != nil else { return action == .leave ? leave(&state) : [] }
+        guard var fill = state.fill, fill.engine != nil, fill.submitted == nil else { return state.fill == nil ? [] : leave(&state) }
         var effects: [Effect] = []
         switch action {
         case .leave:
@@ -43,6 +43,7 @@ enum FillReducer {
     /// keys every screen shares.
     static func key(_ key: KeyEvent, _ state: inout AppState) -> [Effect] {
         guard var fill = state.fill else { return [] }
+        if fill.submitted != nil { return leave(&state) }
         if let effects = FillInput.key(key, &fill, &state) {
             FillNavigation.settle(&fill)
             state.fill = fill
