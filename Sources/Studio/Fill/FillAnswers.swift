@@ -47,11 +47,8 @@ enum FillAnswers {
             let value = try AnswerCoding.value(fromText: editor.text, for: field)
             effects += set(value, for: item, &fill)
             return true
-        } catch let error as AnswerError {
-            fill.messages[fill.answerPath(item)] = error.message
-            return false
         } catch {
-            fill.messages[fill.answerPath(item)] = "\(error)"
+            fill.messages[fill.answerPath(item)] = (error as? AnswerError)?.message ?? "\(error)"
             return false
         }
     }
