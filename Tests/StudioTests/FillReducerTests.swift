@@ -61,6 +61,16 @@ final class FillReducerTests: XCTestCase {
         XCTAssertEqual(state.fill?.editor?.text, "5", "the first field shows the resumed answer")
     }
 
+    func testWhileLoadingOnlyLeavingDoesAnything() throws {
+        var state = AppState(size: Size(width: 80, height: 24))
+        _ = AppReducer.reduce(.fillEvent(.start(formID: "kinds", quitWhenDone: false)), &state)
+        XCTAssertEqual(AppReducer.reduce(.fill(.nextPage), &state), [])
+        XCTAssertEqual(state.screen, .fill)
+        XCTAssertEqual(AppReducer.reduce(.fill(.leave), &state), [.loadForms])
+        XCTAssertEqual(state.screen, .forms)
+        XCTAssertEqual(AppReducer.reduce(.fill(.submit), &state), [], "no fill, nothing to do")
+    }
+
     func testAFormWhoseRulesCannotRunIsRefused() throws {
         let a = Field(id: "f_a", key: "a", type: .integer, calculate: "${b} + 1")
         let b = Field(id: "f_b", key: "b", type: .integer, calculate: "${a} + 1")

@@ -41,6 +41,17 @@ final class FillSnapshotTests: XCTestCase {
         try each("repeat", form: FillEntryKindsTests.visits) { try $0.press("enter ctrl+n ctrl+s") }
     }
 
+    func testSmallTerminalsStillShowTheFocusedField() throws {
+        for size in [Size(width: 20, height: 6), Size(width: 34, height: 9), Size(width: 60, height: 20)] {
+            let (driver, _) = try FillFixtures.filling("customer-survey", forms: [try FillFixtures.sample("customer-survey")], size: size)
+            try driver.press("tab tab down")
+            XCTAssertTrue(driver.lines.first?.contains("Formwork") ?? false, "\(size)")
+            XCTAssertTrue(driver.shows("›") || size.height < 8, "\(size):\n\(driver.screen)")
+            try driver.press("enter pgdn right right space tab right space")
+            XCTAssertTrue(driver.lines.first?.contains("Formwork") ?? false, "\(size):\n\(driver.screen)")
+        }
+    }
+
     func testResumeDialog() throws {
         for size in FillSnapshotTests.sizes {
             let (driver, _, _) = try FillFixtures.driver(forms: [FillFixtures.kinds], size: size)

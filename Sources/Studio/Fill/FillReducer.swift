@@ -4,7 +4,10 @@ import TUIKit
 /// Commands of the Fill screen.
 enum FillReducer {
     static func reduce(_ action: FillAction, _ state: inout AppState) -> [Effect] {
-        guard var fill = state.fill, fill.engine != nil, fill.submitted == nil else { return state.fill == nil ? [] : leave(&state) }
+        guard var fill = state.fill else { return [] }
+        // Once submitted, every command leaves: the response is never sent twice.
+        if fill.submitted != nil || (fill.engine == nil && action == .leave) { return leave(&state) }
+        guard fill.engine != nil else { return [] }
         var effects: [Effect] = []
         switch action {
         case .leave:

@@ -88,7 +88,8 @@ enum FillView {
 
     /// The header's right end: whether the answers are saved.
     static func status(_ state: AppState, in area: Rect, grid: inout CellGrid, theme: Theme) {
-        guard let fill = state.fill else { return }
+        // Narrow terminals keep the title readable instead.
+        guard let fill = state.fill, area.width >= 40 else { return }
         let text = (fill.pendingSaves > 0 ? "saving…" : (fill.draftID != nil ? "draft saved" : "")) + " "
         let width = TextWidth.width(of: text)
         grid.write(text, at: Point(x: area.maxX - width, y: area.y), style: theme[.statusBar], clip: area)
