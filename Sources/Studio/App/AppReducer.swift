@@ -34,11 +34,11 @@ public enum AppReducer {
         state.toast = nil
         if state.screen == .builder, state.builder?.editing != nil { return PropertiesReducer.key(key, &state) }
         if state.screen == .rules, state.rules?.raw != nil, state.rules?.focus == .editor { return RawMode.key(key, &state) }
-        if state.screen == .fill { return FillReducer.key(key, &state) }
         if state.screen == .forms, state.forms.filtering {
             FormsReducer.filterKey(key, &state)
             return []
         }
+        if state.screen == .fill { return FillReducer.key(key, &state) }
         switch AppKeymap.current(state).resolve(key, in: state) {
         case .command(let id): return run(command: id, &state)
         case .disabled(_, let reason):
@@ -72,13 +72,13 @@ public enum AppReducer {
             state.overlay = .picker(picker)
         default:
             if state.builder?.editing != nil { PropertiesReducer.paste(text, &state) }
-            if state.screen == .fill { state.fill?.editor?.insert(text) }
             if var rules = state.rules, var raw = rules.raw {
                 raw.field.insert(text)
                 RawMode.check(&raw)
                 rules.raw = raw
                 state.rules = rules
             }
+            if state.screen == .fill { state.fill?.editor?.insert(text) }
         }
         return []
     }
