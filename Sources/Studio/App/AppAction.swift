@@ -60,4 +60,8 @@ public enum AppAction: Sendable {
     case linted([LintIssue], generation: Int)
     /// An effect failed; show why.
     case failed(String)
+    /// A Fill-screen command.
+    case fill(FillAction)
+    /// A Fill effect's answer (or the start of a fill).
+    case fillEvent(FillEvent)
 }

@@ -21,6 +21,8 @@ public enum AppReducer {
         case .forms(let action): return FormsReducer.reduce(action, &state)
         case .builder(let action): return BuilderReducer.reduce(action, &state)
         case .rules(let action): return RuleEditorReducer.reduce(action, &state)
+        case .fill(let action): return FillReducer.reduce(action, &state)
+        case .fillEvent(let event): return FillEvents.reduce(event, &state)
         default: return EffectAnswers.reduce(action, &state)
         }
     }
@@ -36,6 +38,7 @@ public enum AppReducer {
             FormsReducer.filterKey(key, &state)
             return []
         }
+        if state.screen == .fill { return FillReducer.key(key, &state) }
         switch AppKeymap.current(state).resolve(key, in: state) {
         case .command(let id): return run(command: id, &state)
         case .disabled(_, let reason):
@@ -52,6 +55,7 @@ public enum AppReducer {
         if let action = FormsAction(rawValue: id) { return FormsReducer.reduce(action, &state) }
         if let action = BuilderAction(rawValue: id) { return BuilderReducer.reduce(action, &state) }
         if let action = RuleEditorAction(rawValue: id) { return RuleEditorReducer.reduce(action, &state) }
+        if let action = FillAction(rawValue: id) { return FillReducer.reduce(action, &state) }
         return []
     }
 
@@ -74,6 +78,7 @@ public enum AppReducer {
                 rules.raw = raw
                 state.rules = rules
             }
+            if state.screen == .fill { state.fill?.editor?.insert(text) }
         }
         return []
     }
@@ -105,6 +110,7 @@ enum GlobalReducer {
                 guard state.hasUnsavedChanges else { return leaveBuilder(&state) }
                 state.overlay = .confirm(ConfirmState(title: "Leave the form", message: "Save your edits before leaving?",
                                                       buttons: ["Save", "Discard", "Cancel"], purpose: .leaveBuilder))
+            case .fill: return FillReducer.reduce(.leave, &state)
             }
         }
         return []

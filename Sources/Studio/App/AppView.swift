@@ -18,6 +18,7 @@ public enum AppView {
         case .forms: cursor = FormsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .builder: cursor = BuilderView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .rules: cursor = RuleEditorView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
+        case .fill: cursor = FillView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         }
         let hints = state.overlay.map(OverlayView.hints) ?? AppKeymap.current(state).barHints(in: state)
         KeyBar(hints: hints, trailing: nil).render(into: &frame.grid, area: rows[2], theme: theme)
@@ -39,6 +40,7 @@ public enum AppView {
         case .builder: return state.builder?.editing != nil
         case .rules: return state.rules?.raw != nil
         case .forms: return state.forms.filtering
+        case .fill: return state.fill?.editor != nil
         }
     }
 
@@ -50,11 +52,13 @@ public enum AppView {
         case .builder, .rules:
             if let b = state.builder { title += " · \(b.form.title)" }
             if state.screen == .rules { title += " · Rules" }
+        case .fill: title += " · Fill" + (state.fill?.form.map { " · \($0.title)" } ?? "")
         }
         grid.write(title, at: area.origin, style: theme[.statusBar].adding(.bold), clip: area)
         if NavigationTab.tab(showing: state.screen) != nil {
             NavigationReducer.render(state.screen, in: area, after: TextWidth.width(of: title) + 2, grid: &grid, theme: theme)
         }
+        if state.screen == .fill { return FillView.status(state, in: area, grid: &grid, theme: theme) }
         guard let b = state.builder, state.screen != .forms else { return }
         var status: [String] = []
         if b.moveMode != nil { status.append("MOVE") }

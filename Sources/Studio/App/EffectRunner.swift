@@ -67,6 +67,7 @@ public struct EffectRunner: Sendable {
             return [.linted(Linter.lint(form), generation: generation)]
         case .quit, .suspend:
             return []
+        case .fill(let effect): return perform(fill: effect)
         }
     }
 }

@@ -30,6 +30,9 @@ enum FormsReducer {
             state.forms.filtering = true
         case .reload:
             return [.loadForms]
+        case .fill:
+            guard let form = state.forms.current else { return [] }
+            return FillReducer.start(from: form, &state)
         }
         return []
     }

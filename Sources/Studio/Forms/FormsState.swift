@@ -50,4 +50,6 @@ public enum FormsAction: String, CaseIterable, Sendable {
     case filter = "forms.filter"
     /// Reload the list.
     case reload = "forms.reload"
+    /// Fill in the highlighted form's newest published version.
+    case fill = "forms.fill"
 }

@@ -131,6 +131,8 @@ public enum ConfirmPurpose: Hashable, Sendable {
     case leaveBuilder
     /// Quit the studio with unsaved edits: save, discard or stay.
     case quit
+    /// A Fill-screen question.
+    case fill(FillConfirm)
 }
 
 /// A question with buttons.

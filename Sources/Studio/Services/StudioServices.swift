@@ -4,6 +4,8 @@
 public struct StudioServices: Sendable {
     /// The workspace's forms.
     public var forms: FormRepository
+    /// Filling in published forms (nil: not available in this session).
+    public var fill: FillService?
 
     /// Services over `forms`.
     public init(forms: FormRepository) {

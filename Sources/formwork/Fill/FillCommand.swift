@@ -1,15 +1,20 @@
 import ArgumentParser
 import FormCore
 import Foundation
+import Studio
 import Workspace
 
-/// `formwork fill FORM --answers FILE`: submits a response without a screen.
+/// `formwork fill FORM`: fills a form in the studio's Fill screen; `--answers FILE` submits a
+/// response without a screen, `--plain` asks line by line.
 struct FillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fill",
-        abstract: "Fill in a form from an answers file, or line by line with --plain, and submit it.",
+        abstract: "Fill in a form in the terminal (or from an answers file, or line by line with --plain) and submit it.",
         discussion: """
-            FORM is a workspace form id (its newest published version is filled and the response \
+            Without --answers or --plain, the studio opens on the Fill screen for the workspace form \
+            FORM (its newest published version): one page at a time, every answer saved to a draft at \
+            once, the draft offered again when the form is reopened; it quits after submitting or on \
+            esc. FORM is a workspace form id (its newest published version is filled and the response \
             stored) or a *.form.json path (the answers are only checked; nothing is stored). \
             Every problem is printed as `path: message`; hidden fields are never checked and warnings \
             do not fail. --plain asks each visible field in page order on stdin/stdout, re-asking \
@@ -25,11 +30,12 @@ struct FillCommand: ParsableCommand {
     @Flag(name: .long, help: "Ask field by field on stdin/stdout (screen readers, dumb terminals); saves a draft after every answer.") var plain = false
 
     func validate() throws {
-        if (answers == nil) == !plain { throw ValidationError("give exactly one of --answers FILE and --plain") }
+        if answers != nil && plain { throw ValidationError("give at most one of --answers FILE and --plain") }
     }
 
     func run() throws {
         try guarded {
+            if answers == nil && !plain { return try runScreen() }
             let target = try FillTarget.resolve(form, workspace: workspace)
             guard let answers else { return try runPlain(target) }
             let given = try AnswersFile.load(path: answers, form: target.form)
@@ -43,6 +49,21 @@ struct FillCommand: ParsableCommand {
                                                             formID: target.form.id, version: stored.version)
             output(["submitted response \(id)"])
         }
+    }
+
+    /// The Fill screen in the studio, for a published workspace form on a terminal.
+    private func runScreen() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError("fill: not a terminal; use --plain to answer line by line, or --answers FILE")
+            throw Exit.environment
+        }
+        let target = try FillTarget.resolve(form, workspace: workspace)
+        guard target.stored != nil else {
+            printError("fill: \(form) is a form file; the Fill screen fills workspace forms (import and publish it, or use --plain or --answers)")
+            throw Exit.environment
+        }
+        try StudioCommand.open(workspace, theme: nil, noColor: false, noMouse: false,
+                               start: .fillEvent(.start(formID: target.form.id, quitWhenDone: true)))
     }
 
     /// The line-by-line walk; input ending or declining to submit exits 1 with one line.

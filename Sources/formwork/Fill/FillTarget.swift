@@ -19,8 +19,12 @@ struct FillTarget {
         if argument.hasSuffix(".json") || FileManager.default.fileExists(atPath: argument) {
             return FillTarget(form: try FormFile.load(path: argument), stored: nil)
         }
-        let ws = try openWorkspace(options)
-        guard let version = try ws.forms.versions(argument).last else { throw WorkspaceError.notPublished(argument) }
-        return FillTarget(form: try ws.forms.version(argument, version), stored: Stored(workspace: ws, version: version))
+        return try published(argument, in: try openWorkspace(options))
+    }
+
+    /// The newest published version of the workspace form `formID`.
+    static func published(_ formID: String, in ws: Workspace) throws -> FillTarget {
+        guard let version = try ws.forms.versions(formID).last else { throw WorkspaceError.notPublished(formID) }
+        return FillTarget(form: try ws.forms.version(formID, version), stored: Stored(workspace: ws, version: version))
     }
 }

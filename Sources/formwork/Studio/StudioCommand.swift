@@ -25,14 +25,19 @@ struct StudioCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let environment = ProcessInfo.processInfo.environment
-            let services = try LiveServices.services(workspace)
-            let chosen = try ThemeChoice.load(flag: theme, environment: environment)
-            let options = Terminal.Options(mouse: !noMouse, forceMonochrome: noColor)
-            try Terminal.run(options: options) { terminal in
-                let resolved = chosen.resolved(for: terminal.capabilities.colorCapability)
-                StudioLoop(terminal: terminal, runner: EffectRunner(services: services), theme: resolved).run()
-            }
+            try StudioCommand.open(workspace, theme: theme, noColor: noColor, noMouse: noMouse, start: nil)
+        }
+    }
+
+    /// Runs the studio over the workspace, sending `start` first (nil: the Forms screen).
+    static func open(_ workspace: WorkspaceOptions, theme: String?, noColor: Bool, noMouse: Bool, start: AppAction?) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let services = try LiveServices.services(workspace)
+        let chosen = try ThemeChoice.load(flag: theme, environment: environment)
+        let options = Terminal.Options(mouse: !noMouse, forceMonochrome: noColor)
+        try Terminal.run(options: options) { terminal in
+            let resolved = chosen.resolved(for: terminal.capabilities.colorCapability)
+            StudioLoop(terminal: terminal, runner: EffectRunner(services: services), theme: resolved, start: start).run()
         }
     }
 }

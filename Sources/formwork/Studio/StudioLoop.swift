@@ -18,11 +18,15 @@ final class StudioLoop {
     private let storeQueue = DispatchQueue(label: "formwork.studio.store")
     private let computeQueue = DispatchQueue(label: "formwork.studio.compute")
     private var running = true
+    private let start: AppAction?
     private var lastTick = DispatchTime.now()
     private static let tickNanoseconds: UInt64 = 500_000_000
 
-    init(terminal: Terminal, runner: EffectRunner, theme: Theme) {
+    /// A loop over `terminal`; `start` is sent once the forms list is asked for (e.g. opening
+    /// the Fill screen for `formwork fill FORM`).
+    init(terminal: Terminal, runner: EffectRunner, theme: Theme, start: AppAction? = nil) {
         self.terminal = terminal
+        self.start = start
         self.runner = runner
         self.theme = theme
         self.state = AppState(size: terminal.size)
@@ -30,6 +34,7 @@ final class StudioLoop {
 
     func run() {
         dispatch([.loadForms])
+        if let start { dispatch(AppReducer.reduce(start, &state)) }
         var dirty = true
         while running {
             if dirty { terminal.present(AppView.render(state, size: terminal.size, theme: theme)) }
