@@ -60,4 +60,12 @@ public enum AppAction: Sendable {
     case linted([LintIssue], generation: Int)
     /// An effect failed; show why.
     case failed(String)
+    /// A Reports-screen command.
+    case reports(ReportsAction)
+    /// An answer of a Reports effect.
+    case reportsEvent(ReportsEvent)
+    /// A Settings-screen command.
+    case settings(SettingsAction)
+    /// An answer of a Settings effect.
+    case settingsEvent(SettingsEvent)
 }

@@ -22,6 +22,8 @@ public enum AppKeymap {
         case .forms: return FormsKeymap.keymap + NavigationReducer.keymap + global
         case .builder: return BuilderKeymap.current(state) + global
         case .rules: return RuleEditorKeymap.keymap + global
+        case .reports: return ReportsKeymap.keymap + NavigationReducer.keymap + global
+        case .settings: return SettingsKeymap.keymap + NavigationReducer.keymap + global
         }
     }
 
@@ -30,7 +32,7 @@ public enum AppKeymap {
         [("Everywhere", global), ("Tabs (top-level screens)", NavigationReducer.keymap), ("Forms", FormsKeymap.keymap), ("Builder: field tree", BuilderKeymap.tree),
          ("Builder: properties", BuilderKeymap.properties), ("Builder: preview", BuilderKeymap.preview),
          ("Builder: all panes", BuilderKeymap.common), ("Builder: move mode", BuilderKeymap.moveMode),
-         ("Rule editor", RuleEditorKeymap.keymap)]
+         ("Rule editor", RuleEditorKeymap.keymap), ("Reports", ReportsKeymap.keymap), ("Settings", SettingsKeymap.keymap)]
     }
 
     /// The text of docs/keymap.md, generated from the keymaps themselves.

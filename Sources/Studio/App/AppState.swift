@@ -9,6 +9,10 @@ public enum Screen: Hashable, Sendable {
     case builder
     /// The rule editor over the builder's form.
     case rules
+    /// Reports: generate, results, schedules.
+    case reports
+    /// Settings: theme, report defaults, AI and connectors.
+    case settings
 }
 
 /// A short message shown in the corner until a few ticks pass or a key is pressed.
@@ -49,6 +53,12 @@ public struct AppState {
     /// The highest compile generation any builder session used, so a new session's
     /// generations never repeat an old one (hosts drop compiles older than the newest).
     public var generationFloor = 0
+    /// The Reports screen.
+    public var reports = ReportsState()
+    /// The Settings screen.
+    public var settings = SettingsState()
+    /// A theme the host draws with instead of its own (the Settings preview or a saved one).
+    public var themeOverride: Theme?
     /// How many ticks a toast stays.
     public static let toastTicks = 6
 

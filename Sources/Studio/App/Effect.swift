@@ -29,4 +29,8 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Suspend the process like ctrl+z in a shell (the host does it).
     case suspend
+    /// Work of the Reports screen.
+    case reports(ReportsEffect)
+    /// Work of the Settings screen.
+    case settings(SettingsEffect)
 }

@@ -67,6 +67,8 @@ public struct EffectRunner: Sendable {
             return [.linted(Linter.lint(form), generation: generation)]
         case .quit, .suspend:
             return []
+        case .reports(let effect): return try perform(effect)
+        case .settings(let effect): return try perform(effect)
         }
     }
 }

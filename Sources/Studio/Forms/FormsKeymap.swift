@@ -20,5 +20,6 @@ enum FormsKeymap {
         binding(.reload, [.ctrl("r")], "Reload the list", bar: false),
         binding(.up, [KeyEvent(.up), .char("k")], "Previous form", bar: false),
         binding(.down, [KeyEvent(.down), .char("j")], "Next form", bar: false),
+        binding(.report, [.char("p")], "Reports on this form", short: "report", bar: false, needsForm: true),
     ])
 }

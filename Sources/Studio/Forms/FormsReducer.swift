@@ -30,6 +30,8 @@ enum FormsReducer {
             state.forms.filtering = true
         case .reload:
             return [.loadForms]
+        case .report:
+            return ReportsReducer.open(formID: state.forms.current?.id, &state)
         }
         return []
     }

@@ -50,4 +50,6 @@ public enum FormsAction: String, CaseIterable, Sendable {
     case filter = "forms.filter"
     /// Reload the list.
     case reload = "forms.reload"
+    /// Open Reports on the highlighted form.
+    case report = "forms.report"
 }

@@ -4,6 +4,10 @@
 public struct StudioServices: Sendable {
     /// The workspace's forms.
     public var forms: FormRepository
+    /// Reports, their results and schedules (nil: not available in this session).
+    public var reports: ReportService?
+    /// Theme, default formats, AI and connector settings (nil: not available).
+    public var settings: SettingsService?
 
     /// Services over `forms`.
     public init(forms: FormRepository) {
