@@ -1,5 +1,6 @@
 import FormCore
 import Foundation
+import JobQueue
 import Studio
 import Workspace
 
@@ -8,7 +9,10 @@ enum LiveServices {
     /// Every service over the workspace chosen by `options`.
     static func services(_ options: WorkspaceOptions) throws -> StudioServices {
         let workspace = try openWorkspace(options)
-        return StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
+        var services = StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
+        services.reports = LiveReportService(workspace: workspace, store: try JobStore(path: workspace.databasePath))
+        services.settings = LiveSettingsService(workspaceDirectory: workspace.directory)
+        return services
     }
 }
 
