@@ -58,7 +58,7 @@ public final class InMemoryReportService: ReportService, @unchecked Sendable {
         locked {
             var saved = schedule
             saved.enabled = storedSchedules[schedule.name]?.enabled ?? true
-            saved.nextRun = saved.enabled ? 1_795_000_000 : nil
+            saved.nextRun = saved.enabled ? 1_795_852_800 : nil
             storedSchedules[schedule.name] = saved
         }
     }
@@ -73,7 +73,7 @@ public final class InMemoryReportService: ReportService, @unchecked Sendable {
         try locked {
             guard storedSchedules[name] != nil else { throw ReportServiceError.noSchedule(name) }
             storedSchedules[name]?.enabled = enabled
-            storedSchedules[name]?.nextRun = enabled ? 1_795_000_000 : nil
+            storedSchedules[name]?.nextRun = enabled ? 1_795_852_800 : nil
         }
     }
 }

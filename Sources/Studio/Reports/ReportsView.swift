@@ -47,8 +47,18 @@ enum ReportsView {
             grid.write("No reports yet in \(r.folder)", at: Point(x: inner.x + 1, y: inner.y), style: theme[.dim], clip: inner)
             return nil
         }
-        let columns = [TableColumn("File"), TableColumn("Size", width: .fixed(9), alignment: .right), TableColumn("Modified (UTC)", width: .fixed(16))]
-        let rows = r.results.map { [$0.path, ReportsFormatting.size($0.size), ReportsFormatting.time($0.modified)] }
+        // The run folder gets its own column so the file's name is never the part cut off.
+        let wide = inner.width >= 70, withRun = inner.width >= 50
+        var columns = [TableColumn("File"), TableColumn("Size", width: .fixed(9), alignment: .right),
+                       TableColumn(wide ? "Modified (UTC)" : "Modified", width: .fixed(wide ? 16 : 11))]
+        if withRun { columns.insert(TableColumn("Run", width: .percent(30)), at: 1) }
+        let rows = r.results.map { file -> [String] in
+            let time = ReportsFormatting.time(file.modified)
+            var row = [String(file.path.split(separator: "/").last ?? ""), ReportsFormatting.size(file.size),
+                       wide ? time : String(time.dropFirst(5))]
+            if withRun { row.insert(file.run.isEmpty ? "—" : file.run, at: 1) }
+            return row
+        }
         TableView(columns: columns, rows: rows, selected: r.resultRow, focused: focused).render(into: &grid, area: inner, theme: theme)
         let first = Scrolling.offset(keeping: r.resultRow, visible: max(1, inner.height - 1), current: 0, count: rows.count)
         return Point(x: inner.x, y: inner.y + 1 + r.resultRow - first)
@@ -63,7 +73,7 @@ enum ReportsView {
             grid.write("No schedules: n adds one from the current setup.", at: Point(x: inner.x + 1, y: inner.y), style: theme[.dim], clip: inner)
             return nil
         }
-        let columns = [TableColumn("On", width: .fixed(3)), TableColumn("Cron", width: .fixed(14)), TableColumn("Next run", width: .fixed(16)),
+        let columns = [TableColumn("On", width: .fixed(3)), TableColumn("Cron", width: .fixed(16)), TableColumn("Next run", width: .fixed(16)),
                        TableColumn("Form"), TableColumn("Formats")]
         let rows = r.schedules.map { s -> [String] in
             [s.enabled ? "on" : "off", s.cron, s.enabled ? (s.nextRun.map(ReportsFormatting.time) ?? "—") : "—",
@@ -77,8 +87,13 @@ enum ReportsView {
     /// The folder and file paths on lines of their own, unwrapped, so a terminal selection
     /// copies them whole.
     static func paths(_ r: ReportsState, area: Rect, grid: inout CellGrid, theme: Theme) {
-        var lines = ["Reports folder:", r.folder]
-        if let file = r.currentFile { lines += ["", "Selected file:", file.absolutePath] }
+        // Paths longer than the screen are broken into pieces rather than cut off.
+        let room = max(1, area.width - 4)
+        func pieces(_ path: String) -> [String] {
+            stride(from: 0, to: max(1, path.count), by: room).map { String(path.dropFirst($0).prefix(room)) }
+        }
+        var lines = ["Reports folder:"] + pieces(r.folder)
+        if let file = r.currentFile { lines += ["", "Selected file:"] + pieces(file.absolutePath) }
         let widest = lines.map { TextWidth.width(of: $0) }.max() ?? 0
         let box = area.centered(Size(width: min(area.width, widest + 4), height: min(area.height, lines.count + 2)))
         Block(title: "Paths", footer: "any key closes", focused: true, border: .rounded, fillRole: .dialog).render(into: &grid, area: box, theme: theme)

@@ -11,7 +11,7 @@ enum SettingsView {
             grid.write(text, at: Point(x: area.x + 2, y: area.y + 1), style: theme[.dim], clip: area.inset(1))
             return nil
         }
-        let columns = area.splitHorizontally([.fixed(min(28, max(18, area.width / 4))), .fill])
+        let columns = area.splitHorizontally([.fixed(min(28, max(22, area.width / 4))), .fill])
         let themes = themeList(s, area: columns[0], grid: &grid, theme: theme)
         let values = valueList(s, area: columns[1], grid: &grid, theme: theme)
         return s.pane == .themes ? themes : values
@@ -19,9 +19,9 @@ enum SettingsView {
 
     static func themeList(_ s: SettingsState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
         let focused = s.pane == .themes
-        Block(title: "Theme", footer: "enter saves", focused: focused).render(into: &grid, area: area, theme: theme)
+        Block(title: "Theme", footer: "● saved", focused: focused).render(into: &grid, area: area, theme: theme)
         let inner = area.inset(1)
-        let items = s.themes.map { ListItem($0, badge: $0 == s.savedTheme ? "saved" : nil) }
+        let items = s.themes.map { ListItem($0, badge: $0 == s.savedTheme ? "●" : nil) }
         ListView(items: items, selected: s.themeRow, focused: focused, emptyText: "no themes").render(into: &grid, area: inner, theme: theme)
         let first = Scrolling.offset(keeping: s.themeRow, visible: max(1, inner.height), current: 0, count: items.count)
         return Point(x: inner.x, y: inner.y + s.themeRow - first)
