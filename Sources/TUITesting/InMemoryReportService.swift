@@ -36,11 +36,16 @@ public final class InMemoryReportService: ReportService, @unchecked Sendable {
     /// Replaces the files listed.
     public func setFiles(_ files: [ReportFile]) { locked { storedFiles = files } }
 
+    /// The forms the test gave.
     public func forms() throws -> [ReportForm] { locked { storedForms } }
+    /// Built-ins, then the extra templates.
     public func templates() throws -> [ReportTemplateInfo] { locked { storedTemplates } }
+    /// The files set with `setFiles`.
     public func results() throws -> [ReportFile] { locked { storedFiles } }
+    /// Schedules by name.
     public func schedules() throws -> [ReportSchedule] { locked { storedSchedules.values.sorted { $0.name < $1.name } } }
 
+    /// Records the request; job ids count from 1.
     public func enqueue(_ request: ReportRequest) throws -> Int64 {
         guard !request.formats.isEmpty else { throw ReportServiceError.noFormats }
         return locked {
@@ -50,6 +55,7 @@ public final class InMemoryReportService: ReportService, @unchecked Sendable {
         }
     }
 
+    /// Adds or replaces a schedule (keeping its on/off state); refuses a cron without five fields.
     public func saveSchedule(_ schedule: ReportSchedule) throws {
         let fields = schedule.cron.split(separator: " ")
         guard schedule.cron.hasPrefix("@") || fields.count == 5 else {
@@ -63,12 +69,14 @@ public final class InMemoryReportService: ReportService, @unchecked Sendable {
         }
     }
 
+    /// Removes a schedule.
     public func deleteSchedule(name: String) throws {
         try locked {
             guard storedSchedules.removeValue(forKey: name) != nil else { throw ReportServiceError.noSchedule(name) }
         }
     }
 
+    /// Switches a schedule on or off.
     public func setScheduleEnabled(name: String, enabled: Bool) throws {
         try locked {
             guard storedSchedules[name] != nil else { throw ReportServiceError.noSchedule(name) }

@@ -31,22 +31,28 @@ public final class InMemorySettingsService: SettingsService, @unchecked Sendable
     /// The stored value of `key` (secrets unmasked), for assertions.
     public func stored(_ key: String) -> String? { locked { values[key] } }
 
+    /// The built-in theme names.
     public func themeNames() -> [String] { BuiltinThemes.names.sorted() }
 
+    /// A built-in theme.
     public func theme(named name: String) throws -> Theme {
         guard BuiltinThemes.names.contains(name) else { throw SettingsError.invalid(key: "theme", reason: "no theme \"\(name)\"") }
         return try ThemeLoader(searchPaths: []).load(name)
     }
 
+    /// The theme saved last.
     public func currentThemeName() -> String { locked { savedTheme } }
 
+    /// Saves a theme name after checking it exists.
     public func saveTheme(_ name: String) throws {
         _ = try theme(named: name)
         locked { savedTheme = name }
     }
 
+    /// The default report formats.
     public func defaultFormats() -> Set<ReportFormat> { locked { formats } }
 
+    /// The settings, the key masked.
     public func entries() throws -> [SettingsEntry] {
         locked {
             [SettingsEntry(key: "workspace.path", section: "Workspace", label: "Folder", value: workspacePath, editable: false),
@@ -58,6 +64,7 @@ public final class InMemorySettingsService: SettingsService, @unchecked Sendable
         }
     }
 
+    /// Changes one of the known settings.
     public func set(_ key: String, to value: String) throws {
         try locked {
             switch key {
