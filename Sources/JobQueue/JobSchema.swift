@@ -11,6 +11,10 @@ enum JobSchema {
             try db.execute(sql: indexes)
             try db.execute(sql: supportTables)
         }
+        // Schedules can be switched off without losing them (the studio's Reports screen).
+        migrator.registerMigration("jobqueue-cron-enabled") { db in
+            try db.execute(sql: "ALTER TABLE job_cron ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1")
+        }
     }
 
     /// The main job table; the CHECK ties `finalized_at` to the terminal states (from River).

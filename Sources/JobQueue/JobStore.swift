@@ -43,7 +43,14 @@ public final class JobStore: @unchecked Sendable {
         var migrator = DatabaseMigrator()
         JobSchema.register(in: &migrator)
         try retryingLocks {
-            do { try migrator.migrate(pool) } catch { throw Self.map(error, path: path) }
+            do {
+                try migrator.migrate(pool)
+            } catch {
+                // Two processes opening a new database at once (the studio and a worker) can
+                // both decide a migration is due; the loser fails with "table already exists".
+                // Its second look sees the migration applied and has nothing left to do.
+                do { try migrator.migrate(pool) } catch { throw Self.map(error, path: path) }
+            }
         }
     }
 

@@ -21,6 +21,8 @@ public struct CronEntry: Sendable, Equatable {
     public var catchUp: CatchUpPolicy
     /// The last slot handled (fired or skipped), Unix ms.
     public var lastSlot: Int64?
+    /// False while switched off: the scheduler skips it.
+    public var enabled: Bool = true
 }
 
 extension JobStore {
@@ -48,8 +50,23 @@ extension JobStore {
                 CronEntry(name: row["name"], expression: row["expression"],
                           request: JobRequest(kind: row["kind"], args: row["args"], queue: row["queue"],
                                               priority: row["priority"]),
-                          catchUp: CatchUpPolicy(rawValue: row["catch_up"]) ?? .once, lastSlot: row["last_slot"])
+                          catchUp: CatchUpPolicy(rawValue: row["catch_up"]) ?? .once, lastSlot: row["last_slot"],
+                          enabled: (row["enabled"] as Int? ?? 1) != 0)
             }
+        }
+    }
+
+    /// Switches a schedule on or off. Switching on treats slots before now as handled, so a
+    /// schedule that was off does not fire at once for the time it was off.
+    public func setScheduleEnabled(name: String, enabled: Bool) throws {
+        let now = clock.nowMillis()
+        try write { db in
+            guard let expression = try String.fetchOne(db, sql: "SELECT expression FROM job_cron WHERE name = ?", arguments: [name]) else {
+                throw JobQueueError.scheduleNotFound(name)
+            }
+            let slot = enabled ? (try? CronSchedule(expression))?.previous(atOrBefore: now) : nil
+            try db.execute(sql: "UPDATE job_cron SET enabled = ?, last_slot = COALESCE(?, last_slot) WHERE name = ?",
+                           arguments: [enabled ? 1 : 0, slot, name])
         }
     }
 
@@ -75,7 +92,7 @@ public final class Scheduler: @unchecked Sendable {
     public func tick() throws -> [Int64] {
         let now = store.clock.nowMillis()
         var fired: [Int64] = []
-        for entry in try store.schedules() {
+        for entry in try store.schedules() where entry.enabled {
             guard let cron = try? CronSchedule(entry.expression),
                   let latest = cron.previous(atOrBefore: now),
                   latest > (entry.lastSlot ?? Int64.min) else { continue }

@@ -55,8 +55,12 @@ public final class StudioDriver {
 
     /// Redraws the screen from the state.
     public func redraw() {
-        terminal.present(AppView.render(state, size: terminal.size, theme: theme))
+        terminal.present(AppView.render(state, size: terminal.size, theme: renderTheme))
     }
+
+    /// The theme the last frame was drawn in: the state's override (the Settings preview)
+    /// when set, else `theme`, as the live loop does.
+    public var renderTheme: Theme { state.themeOverride ?? theme }
 
     /// Presses the keys of a space-separated script such as `"ctrl+j ctrl+j alt+right"`
     /// (`space` is the space bar).

@@ -92,6 +92,25 @@ final class CronTests: XCTestCase {
         XCTAssertEqual(try scheduler.tick().count, 2, "both fire in a current slot")
     }
 
+    func testDisabledScheduleDoesNotFireAndDoesNotCatchUpWhenSwitchedOn() throws {
+        let clock = ManualClock(monday)
+        let (store, dir) = try makeStore(clock: clock)
+        _ = dir
+        try store.addSchedule(name: "minutely", expression: "* * * * *", request: JobRequest(kind: "noop"), catchUp: .once)
+        try store.setScheduleEnabled(name: "minutely", enabled: false)
+        XCTAssertEqual(try store.schedules().map(\.enabled), [false])
+        let scheduler = Scheduler(store: store)
+        clock.advance(10 * minute)
+        XCTAssertEqual(try scheduler.tick(), [], "off: nothing fires")
+        try store.setScheduleEnabled(name: "minutely", enabled: true)
+        XCTAssertEqual(try scheduler.tick(), [], "the slots missed while off are not caught up")
+        clock.advance(minute)
+        XCTAssertEqual(try scheduler.tick().count, 1)
+        XCTAssertThrowsError(try store.setScheduleEnabled(name: "nope", enabled: true)) { error in
+            XCTAssertEqual(error as? JobQueueError, .scheduleNotFound("nope"))
+        }
+    }
+
     func testScheduleManagement() throws {
         let (store, dir) = try makeStore()
         _ = dir

@@ -64,4 +64,12 @@ public enum AppAction: Sendable {
     case fill(FillAction)
     /// A Fill effect's answer (or the start of a fill).
     case fillEvent(FillEvent)
+    /// A Reports-screen command.
+    case reports(ReportsAction)
+    /// An answer of a Reports effect.
+    case reportsEvent(ReportsEvent)
+    /// A Settings-screen command.
+    case settings(SettingsAction)
+    /// An answer of a Settings effect.
+    case settingsEvent(SettingsEvent)
 }

@@ -23,6 +23,8 @@ public enum AppKeymap {
         case .builder: return BuilderKeymap.current(state) + global
         case .rules: return RuleEditorKeymap.keymap + global
         case .fill: return FillKeymap.keymap + global
+        case .reports: return ReportsKeymap.keymap + NavigationReducer.keymap + global
+        case .settings: return SettingsKeymap.keymap + NavigationReducer.keymap + global
         }
     }
 
@@ -31,7 +33,8 @@ public enum AppKeymap {
         [("Everywhere", global), ("Tabs (top-level screens)", NavigationReducer.keymap), ("Forms", FormsKeymap.keymap), ("Builder: field tree", BuilderKeymap.tree),
          ("Builder: properties", BuilderKeymap.properties), ("Builder: preview", BuilderKeymap.preview),
          ("Builder: all panes", BuilderKeymap.common), ("Builder: move mode", BuilderKeymap.moveMode),
-         ("Rule editor", RuleEditorKeymap.keymap), ("Fill", FillKeymap.keymap)]
+         ("Rule editor", RuleEditorKeymap.keymap), ("Fill", FillKeymap.keymap), ("Reports", ReportsKeymap.keymap),
+         ("Settings", SettingsKeymap.keymap)]
     }
 
     /// The text of docs/keymap.md, generated from the keymaps themselves.

@@ -15,7 +15,7 @@ public enum AppReducer {
         case .tick:
             state.tick += 1
             if let toast = state.toast, toast.expiresAt <= state.tick { state.toast = nil }
-            return BuilderReducer.tick(&state)
+            return BuilderReducer.tick(&state) + ReportsReducer.tick(&state)
         case .command(let id): return run(command: id, &state)
         case .global(let action): return GlobalReducer.reduce(action, &state)
         case .forms(let action): return FormsReducer.reduce(action, &state)
@@ -23,6 +23,10 @@ public enum AppReducer {
         case .rules(let action): return RuleEditorReducer.reduce(action, &state)
         case .fill(let action): return FillReducer.reduce(action, &state)
         case .fillEvent(let event): return FillEvents.reduce(event, &state)
+        case .reports(let action): return ReportsReducer.reduce(action, &state)
+        case .reportsEvent(let event): return ReportsAnswers.reduce(event, &state)
+        case .settings(let action): return SettingsReducer.reduce(action, &state)
+        case .settingsEvent(let event): return SettingsReducer.answer(event, &state)
         default: return EffectAnswers.reduce(action, &state)
         }
     }
@@ -34,6 +38,10 @@ public enum AppReducer {
         state.toast = nil
         if state.screen == .builder, state.builder?.editing != nil { return PropertiesReducer.key(key, &state) }
         if state.screen == .rules, state.rules?.raw != nil, state.rules?.focus == .editor { return RawMode.key(key, &state) }
+        if state.screen == .reports, state.reports.pathsShown {
+            state.reports.pathsShown = false
+            return []
+        }
         if state.screen == .forms, state.forms.filtering {
             FormsReducer.filterKey(key, &state)
             return []
@@ -56,6 +64,8 @@ public enum AppReducer {
         if let action = BuilderAction(rawValue: id) { return BuilderReducer.reduce(action, &state) }
         if let action = RuleEditorAction(rawValue: id) { return RuleEditorReducer.reduce(action, &state) }
         if let action = FillAction(rawValue: id) { return FillReducer.reduce(action, &state) }
+        if let action = ReportsAction(rawValue: id) { return ReportsReducer.reduce(action, &state) }
+        if let action = SettingsAction(rawValue: id) { return SettingsReducer.reduce(action, &state) }
         return []
     }
 
@@ -103,6 +113,7 @@ enum GlobalReducer {
         case .quit:
             switch state.screen {
             case .forms: return [.quit]
+            case .reports, .settings: return NavigationReducer.reduce(.forms, &state)
             case .rules:
                 state.rules = nil
                 state.screen = .builder

@@ -11,6 +11,10 @@ public enum Screen: Hashable, Sendable {
     case rules
     /// Filling in a published form.
     case fill
+    /// Reports: generate, results, schedules.
+    case reports
+    /// Settings: theme, report defaults, AI and connectors.
+    case settings
 }
 
 /// A short message shown in the corner until a few ticks pass or a key is pressed.
@@ -53,6 +57,12 @@ public struct AppState {
     public var generationFloor = 0
     /// The Fill screen, while a form is being filled in.
     public var fill: FillState?
+    /// The Reports screen.
+    public var reports = ReportsState()
+    /// The Settings screen.
+    public var settings = SettingsState()
+    /// A theme the host draws with instead of its own (the Settings preview or a saved one).
+    public var themeOverride: Theme?
     /// How many ticks a toast stays.
     public static let toastTicks = 6
 

@@ -19,6 +19,8 @@ public enum AppView {
         case .builder: cursor = BuilderView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .rules: cursor = RuleEditorView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .fill: cursor = FillView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
+        case .reports: cursor = ReportsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
+        case .settings: cursor = SettingsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         }
         let hints = state.overlay.map(OverlayView.hints) ?? AppKeymap.current(state).barHints(in: state)
         KeyBar(hints: hints, trailing: nil).render(into: &frame.grid, area: rows[2], theme: theme)
@@ -41,6 +43,7 @@ public enum AppView {
         case .rules: return state.rules?.raw != nil
         case .forms: return state.forms.filtering
         case .fill: return state.fill?.editor != nil
+        case .reports, .settings: return false
         }
     }
 
@@ -49,6 +52,8 @@ public enum AppView {
         var title = " Formwork"
         switch state.screen {
         case .forms: title += " · Forms"
+        case .reports: title += " · Reports"
+        case .settings: title += " · Settings"
         case .builder, .rules:
             if let b = state.builder { title += " · \(b.form.title)" }
             if state.screen == .rules { title += " · Rules" }
@@ -59,7 +64,7 @@ public enum AppView {
             NavigationReducer.render(state.screen, in: area, after: TextWidth.width(of: title) + 2, grid: &grid, theme: theme)
         }
         if state.screen == .fill { return FillView.status(state, in: area, grid: &grid, theme: theme) }
-        guard let b = state.builder, state.screen != .forms else { return }
+        guard let b = state.builder, state.screen == .builder || state.screen == .rules else { return }
         var status: [String] = []
         if b.moveMode != nil { status.append("MOVE") }
         let errors = b.lint.filter { $0.severity == .error }.count

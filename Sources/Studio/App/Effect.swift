@@ -31,4 +31,8 @@ public enum Effect: Hashable, Sendable {
     case suspend
     /// Work of the Fill screen.
     case fill(FillEffect)
+    /// Work of the Reports screen.
+    case reports(ReportsEffect)
+    /// Work of the Settings screen.
+    case settings(SettingsEffect)
 }

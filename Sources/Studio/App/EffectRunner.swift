@@ -68,6 +68,8 @@ public struct EffectRunner: Sendable {
         case .quit, .suspend:
             return []
         case .fill(let effect): return perform(fill: effect)
+        case .reports(let effect): return try perform(effect)
+        case .settings(let effect): return try perform(effect)
         }
     }
 }

@@ -6,11 +6,17 @@ import TUIKit
 public enum NavigationTab: String, CaseIterable, Sendable {
     /// The workspace's forms.
     case forms = "go.forms"
+    /// Reports: generate, results, schedules.
+    case reports = "go.reports"
+    /// Settings: theme, report defaults, AI and connectors.
+    case settings = "go.settings"
 
     /// The tab's name in the header and the help.
     public var title: String {
         switch self {
         case .forms: return "Forms"
+        case .reports: return "Reports"
+        case .settings: return "Settings"
         }
     }
 
@@ -18,6 +24,8 @@ public enum NavigationTab: String, CaseIterable, Sendable {
     public var screen: Screen {
         switch self {
         case .forms: return .forms
+        case .reports: return .reports
+        case .settings: return .settings
         }
     }
 
@@ -39,9 +47,12 @@ enum NavigationReducer {
 
     /// Shows `tab`'s screen, asking each screen to refresh what it shows.
     static func reduce(_ tab: NavigationTab, _ state: inout AppState) -> [Effect] {
+        if state.screen == .settings, tab != .settings { SettingsReducer.leave(&state) }
         state.screen = tab.screen
         switch tab {
         case .forms: return [.loadForms]
+        case .reports: return ReportsReducer.open(formID: nil, &state)
+        case .settings: return SettingsReducer.open(&state)
         }
     }
 

@@ -21,5 +21,6 @@ enum FormsKeymap {
         binding(.up, [KeyEvent(.up), .char("k")], "Previous form", bar: false),
         binding(.down, [KeyEvent(.down), .char("j")], "Next form", bar: false),
         binding(.fill, [.char("f")], "Fill in", short: "fill in", needsForm: true),
+        binding(.report, [.char("p")], "Reports on this form", short: "report", bar: false, needsForm: true),
     ])
 }

@@ -33,6 +33,8 @@ enum FormsReducer {
         case .fill:
             guard let form = state.forms.current else { return [] }
             return FillReducer.start(from: form, &state)
+        case .report:
+            return ReportsReducer.open(formID: state.forms.current?.id, &state)
         }
         return []
     }

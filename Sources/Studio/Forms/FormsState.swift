@@ -52,4 +52,6 @@ public enum FormsAction: String, CaseIterable, Sendable {
     case reload = "forms.reload"
     /// Fill in the highlighted form's newest published version.
     case fill = "forms.fill"
+    /// Open Reports on the highlighted form.
+    case report = "forms.report"
 }

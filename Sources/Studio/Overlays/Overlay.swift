@@ -52,6 +52,10 @@ public enum PickerPurpose: Hashable, Sendable {
     case ruleTarget
     /// Answer a choice field in the preview.
     case answer(fieldID: FieldID)
+    /// The form of the Reports screen.
+    case reportForm
+    /// The template of the Reports screen.
+    case reportTemplate
 }
 
 /// A filterable list overlay.
@@ -102,6 +106,10 @@ public enum PromptPurpose: Hashable, Sendable {
     case importForm
     /// A rule row's literal value.
     case ruleValue(line: Int)
+    /// A report schedule's cron expression.
+    case reportSchedule(ReportSchedule, isNew: Bool)
+    /// A Settings value (a secret when the prompt is `secret`).
+    case setting(key: String)
 }
 
 /// A one-line text prompt.
@@ -112,6 +120,8 @@ public struct PromptState: Hashable, Sendable {
     public var field: TextField
     /// What the text is for.
     public var purpose: PromptPurpose
+    /// True for keys: the text is drawn as dots, never echoed.
+    public var secret = false
 
     /// Creates a prompt with initial text.
     public init(title: String, text: String = "", purpose: PromptPurpose) {
@@ -133,6 +143,8 @@ public enum ConfirmPurpose: Hashable, Sendable {
     case quit
     /// A Fill-screen question.
     case fill(FillConfirm)
+    /// Delete a report schedule.
+    case deleteSchedule(name: String)
 }
 
 /// A question with buttons.

@@ -88,6 +88,10 @@ enum OverlayReducer {
             return [.importForm(path: (text as NSString).expandingTildeInPath)]
         case .ruleValue(let line):
             return RulePicking.apply(.ruleValue(line: line), value: prompt.field.text, &state)
+        case .reportSchedule(let schedule, let isNew):
+            return ReportsAnswers.cronTyped(text, schedule: schedule, isNew: isNew)
+        case .setting(let key):
+            return [.settings(.set(key: key, value: prompt.secret ? prompt.field.text : text))]
         }
     }
 }
@@ -131,6 +135,9 @@ enum PickerReducer {
             PreviewReducer.pick(value, for: id, &b)
             state.builder = b
             return []
+        case .reportForm, .reportTemplate:
+            ReportsAnswers.pick(purpose, value: value, &state)
+            return []
         default:
             return RulePicking.apply(purpose, value: value, &state)
         }
@@ -166,6 +173,7 @@ enum ConfirmReducer {
             return save + [.quit]
         case (.quit, 1): return [.quit]
         case (.fill(let purpose), _): return FillReducer.decide(purpose, button: button, &state)
+        case (.deleteSchedule(let name), 0): return [.reports(.deleteSchedule(name: name))]
         default: return []
         }
     }

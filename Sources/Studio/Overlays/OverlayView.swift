@@ -38,7 +38,9 @@ enum OverlayView {
             let box = area.centered(Size(width: min(area.width, 60), height: 3))
             Block(title: prompt.title, focused: true, border: .rounded, fillRole: .dialog).render(into: &grid, area: box, theme: theme)
             let line = box.inset(by: .symmetric(vertical: 1, horizontal: 1))
-            let input = TextInputView(field: prompt.field, focused: true)
+            // A secret is drawn as one dot per character: its text never reaches the screen.
+            let shown = prompt.secret ? TextField(String(repeating: "•", count: prompt.field.text.count), cursor: prompt.field.cursor) : prompt.field
+            let input = TextInputView(field: shown, focused: true)
             input.render(into: &grid, area: line, theme: theme)
             return input.cursorPosition(in: line)
         case .confirm(let confirm):

@@ -6,6 +6,10 @@ public struct StudioServices: Sendable {
     public var forms: FormRepository
     /// Filling in published forms (nil: not available in this session).
     public var fill: FillService?
+    /// Reports, their results and schedules (nil: not available in this session).
+    public var reports: ReportService?
+    /// Theme, default formats, AI and connector settings (nil: not available).
+    public var settings: SettingsService?
 
     /// Services over `forms`.
     public init(forms: FormRepository) {

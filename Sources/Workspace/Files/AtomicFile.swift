@@ -9,14 +9,15 @@ import Darwin
 /// temporary file in the same directory is written, flushed to disk, and renamed over the
 /// target; then the directory is flushed so the rename itself survives a power cut.
 public enum AtomicFile {
-    /// Replaces the file at `url` with `data`.
-    public static func write(_ data: Data, to url: URL) throws {
-        try write(to: url) { sink in try sink.write(data) }
+    /// Replaces the file at `url` with `data`; the file gets `mode` (0600 for files with keys:
+    /// the temporary file is 0600 from its creation, so no other user ever sees the content).
+    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o644) throws {
+        try write(to: url, mode: mode) { sink in try sink.write(data) }
     }
 
     /// Replaces the file at `url` with what `body` writes to the sink. If `body` throws, the
     /// target is untouched and the temporary file removed.
-    public static func write(to url: URL, _ body: (FileSink) throws -> Void) throws {
+    public static func write(to url: URL, mode: mode_t = 0o644, _ body: (FileSink) throws -> Void) throws {
         let directory = url.deletingLastPathComponent().path
         var template = Array("\(directory)/.\(url.lastPathComponent).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -28,7 +29,7 @@ public enum AtomicFile {
         do {
             try body(sink)
             try sink.flush()
-            guard fchmod(fd, 0o644) == 0, fsync(fd) == 0 else { throw failure(url.path, "cannot flush the file to disk") }
+            guard fchmod(fd, mode) == 0, fsync(fd) == 0 else { throw failure(url.path, "cannot flush the file to disk") }
         } catch {
             close(fd)
             throw error

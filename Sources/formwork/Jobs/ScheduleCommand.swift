@@ -49,7 +49,8 @@ struct ScheduleCommand: ParsableCommand {
                     try JobsCLI.printJSON(entries.map { entry -> [String: Any] in
                         ["name": entry.name, "cron": entry.expression, "kind": entry.request.kind,
                          "queue": entry.request.queue, "priority": entry.request.priority,
-                         "catchUp": entry.catchUp.rawValue, "next": Self.next(entry) ?? NSNull()]
+                         "catchUp": entry.catchUp.rawValue, "enabled": entry.enabled,
+                         "next": entry.enabled ? (Self.next(entry) ?? NSNull()) : NSNull()]
                     })
                     return
                 }

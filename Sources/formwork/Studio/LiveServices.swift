@@ -1,5 +1,6 @@
 import FormCore
 import Foundation
+import JobQueue
 import Studio
 import Workspace
 
@@ -10,6 +11,8 @@ enum LiveServices {
         let workspace = try openWorkspace(options)
         var services = StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
         services.fill = LiveFillService(workspace: workspace)
+        services.reports = LiveReportService(workspace: workspace, store: try JobStore(path: workspace.databasePath))
+        services.settings = LiveSettingsService(workspaceDirectory: workspace.directory)
         return services
     }
 }

@@ -37,7 +37,7 @@ final class StudioLoop {
         if let start { dispatch(AppReducer.reduce(start, &state)) }
         var dirty = true
         while running {
-            if dirty { terminal.present(AppView.render(state, size: terminal.size, theme: theme)) }
+            if dirty { terminal.present(AppView.render(state, size: terminal.size, theme: currentTheme)) }
             dirty = false
             if let event = terminal.readEvent(timeout: 50) {
                 dirty = handle(event) || dirty
@@ -55,6 +55,12 @@ final class StudioLoop {
         }
         // Let saves in flight land before the terminal is given back.
         storeQueue.sync {}
+    }
+
+    /// The Settings preview (or the theme saved there) when there is one, snapped to what the
+    /// terminal can show; else the theme the studio started with.
+    private var currentTheme: Theme {
+        state.themeOverride.map { $0.resolved(for: terminal.capabilities.colorCapability) } ?? theme
     }
 
     private func handle(_ event: InputEvent) -> Bool {
