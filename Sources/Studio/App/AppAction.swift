@@ -60,4 +60,8 @@ public enum AppAction: Sendable {
     case linted([LintIssue], generation: Int)
     /// An effect failed; show why.
     case failed(String)
+    /// A Responses-screen command.
+    case responses(ResponsesAction)
+    /// An answer of a Responses effect.
+    case responsesEvent(ResponsesEvent)
 }

@@ -21,6 +21,8 @@ public enum AppReducer {
         case .forms(let action): return FormsReducer.reduce(action, &state)
         case .builder(let action): return BuilderReducer.reduce(action, &state)
         case .rules(let action): return RuleEditorReducer.reduce(action, &state)
+        case .responses(let action): return ResponsesReducer.reduce(action, &state)
+        case .responsesEvent(let event): return ResponsesEvents.reduce(event, &state)
         default: return EffectAnswers.reduce(action, &state)
         }
     }
@@ -36,6 +38,7 @@ public enum AppReducer {
             FormsReducer.filterKey(key, &state)
             return []
         }
+        if state.screen == .responses, ResponsesPanels.takesKeys(state, key) { return ResponsesPanels.key(key, &state) }
         switch AppKeymap.current(state).resolve(key, in: state) {
         case .command(let id): return run(command: id, &state)
         case .disabled(_, let reason):
@@ -52,6 +55,7 @@ public enum AppReducer {
         if let action = FormsAction(rawValue: id) { return FormsReducer.reduce(action, &state) }
         if let action = BuilderAction(rawValue: id) { return BuilderReducer.reduce(action, &state) }
         if let action = RuleEditorAction(rawValue: id) { return RuleEditorReducer.reduce(action, &state) }
+        if let action = ResponsesAction(rawValue: id) { return ResponsesReducer.reduce(action, &state) }
         return []
     }
 
@@ -98,6 +102,7 @@ enum GlobalReducer {
         case .quit:
             switch state.screen {
             case .forms: return [.quit]
+            case .responses: return ResponsesReducer.quit(&state)
             case .rules:
                 state.rules = nil
                 state.screen = .builder

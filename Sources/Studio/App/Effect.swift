@@ -29,4 +29,6 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Suspend the process like ctrl+z in a shell (the host does it).
     case suspend
+    /// Work of the Responses screen.
+    case responses(ResponsesEffect)
 }

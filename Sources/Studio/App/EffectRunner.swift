@@ -67,6 +67,8 @@ public struct EffectRunner: Sendable {
             return [.linted(Linter.lint(form), generation: generation)]
         case .quit, .suspend:
             return []
+        case .responses(let effect):
+            return perform(responses: effect)
         }
     }
 }

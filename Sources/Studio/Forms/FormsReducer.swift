@@ -30,6 +30,8 @@ enum FormsReducer {
             state.forms.filtering = true
         case .reload:
             return [.loadForms]
+        case .responses:
+            return ResponsesReducer.show(formID: state.forms.current?.id, &state)
         }
         return []
     }

@@ -50,4 +50,6 @@ public enum FormsAction: String, CaseIterable, Sendable {
     case filter = "forms.filter"
     /// Reload the list.
     case reload = "forms.reload"
+    /// Show the highlighted form's responses.
+    case responses = "forms.responses"
 }

@@ -8,7 +8,9 @@ enum LiveServices {
     /// Every service over the workspace chosen by `options`.
     static func services(_ options: WorkspaceOptions) throws -> StudioServices {
         let workspace = try openWorkspace(options)
-        return StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
+        var services = StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
+        services.responses = LiveResponseService(workspace: workspace)
+        return services
     }
 }
 
