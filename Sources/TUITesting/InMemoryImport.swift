@@ -21,14 +21,14 @@ struct InMemoryImport {
         let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let byKey = Dictionary(ResponseMatching.columnFields(form).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let fields = columns.map { byKey[$0] }
-        var rows: [(Int, Answers?, String?)] = []
+        var rows: [(line: Int, answers: Answers?, reason: String?)] = []
         for (offset, line) in all.enumerated().dropFirst() where !line.isEmpty {
             rows.append(row(line, line: offset + 1, fields: fields))
         }
         return (columns, fields, rows)
     }
 
-    private func row(_ text: String, line: Int, fields: [Field?]) -> (Int, Answers?, String?) {
+    private func row(_ text: String, line: Int, fields: [Field?]) -> (line: Int, answers: Answers?, reason: String?) {
         var answers = Answers()
         for (cell, field) in zip(text.split(separator: ",", omittingEmptySubsequences: false), fields) {
             guard let field else { continue }

@@ -33,7 +33,7 @@ public enum AppKeymap {
          ("Builder: all panes", BuilderKeymap.common), ("Builder: move mode", BuilderKeymap.moveMode),
          ("Rule editor", RuleEditorKeymap.keymap),
          ("Responses", ResponsesKeymap.table), ("Responses: one response", ResponsesKeymap.detail),
-         ("Responses: editing answers", ResponsesKeymap.editing), ("Responses: panels and filter", ResponsesKeymap.panel)]
+         ("Responses: editing answers", ResponsesKeymap.editing), ("Responses: panels", ResponsesKeymap.panel), ("Responses: filter line", ResponsesKeymap.filterLine)]
     }
 
     /// The text of docs/keymap.md, generated from the keymaps themselves.

@@ -58,10 +58,17 @@ enum ResponsesKeymap {
         KeyBinding(id: GlobalAction.escape.rawValue, keys: [KeyEvent(.escape)], title: "Close", shortTitle: "close", group: "Responses: panels"),
     ])
 
+    /// While typing the `/` filter.
+    static let filterLine = Keymap<AppState>([
+        bind(.confirm, [KeyEvent(.enter)], "Apply the filter", short: "apply", group: "Responses: filter"),
+        KeyBinding(id: GlobalAction.escape.rawValue, keys: [KeyEvent(.escape)], title: "Cancel the filter edit", shortTitle: "cancel", group: "Responses: filter"),
+    ])
+
     /// The keymap in force.
     static func current(_ state: AppState) -> Keymap<AppState> {
         let r = state.responses
-        if r.filtering || r.panel != nil { return panel }
+        if r.panel != nil { return panel }
+        if r.filtering { return filterLine }
         if r.detail?.edits != nil { return editing }
         if r.detail != nil { return detail }
         return table + NavigationReducer.keymap

@@ -35,7 +35,6 @@ enum ResponsesReducer {
         if state.responses.panel != nil || state.responses.filtering { return ResponsesPanels.reduce(action, &state) }
         if state.responses.detail != nil { return ResponsesDetailReducer.reduce(action, &state) }
         var r = state.responses
-        defer { state.responses = r }
         switch action {
         case .up: r.selected -= 1
         case .down: r.selected += 1
@@ -82,7 +81,7 @@ enum ResponsesReducer {
     /// Rows visible in the table at the current size.
     static func pageSize(_ state: AppState) -> Int {
         let filterLines = state.responses.filtering || !state.responses.appliedFilter.isEmpty ? 2 : 0
-        return max(1, state.size.height - 6 - filterLines)
+        return max(1, state.size.height - 5 - filterLines)
     }
 
     /// Rows loaded around the view on each side, so scrolling seldom waits for the service.

@@ -45,13 +45,14 @@ enum ResponsesView {
             let name = (index == r.focusedColumn ? "›" : "") + r.title(column)
             switch column {
             case .id: return TableColumn(name, width: .fixed(7), alignment: .right)
-            case .status: return TableColumn(name, width: .fixed(10))
+            case .status: return TableColumn(name, width: .fixed(12))
             case .submitted: return TableColumn(name, width: .fixed(17))
             case .field: return TableColumn(name)
             }
         }
         let page = ResponsesReducer.pageSize(state)
-        let shown = r.ids[r.top..<min(r.ids.count, r.top + page)]
+        let start = min(r.top, r.ids.count)
+        let shown = r.ids[start..<min(r.ids.count, start + page)]
         let rows = shown.map { id in r.columns.map { cell(r.rows[id], id: id, column: $0) } }
         let sorted = r.columns.firstIndex { $0.sortKey == r.sort.key && ($0 != .status) }
         TableView(columns: columns, rows: Array(rows), selected: r.selected - r.top, focused: r.panel == nil && !r.filtering,
