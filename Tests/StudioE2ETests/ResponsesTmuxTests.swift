@@ -27,7 +27,7 @@ final class ResponsesTmuxTests: XCTestCase {
         .deletingLastPathComponent().appendingPathComponent("samples")
 
     func cli(_ arguments: String...) throws {
-        let result = try shell([binary.path, "--workspace", workspace.path] + arguments)
+        let result = try shell([binary.path] + arguments + ["--workspace", workspace.path])
         XCTAssertEqual(result.status, 0, "formwork \(arguments.joined(separator: " ")): \(result.output)")
     }
 
@@ -57,7 +57,7 @@ final class ResponsesTmuxTests: XCTestCase {
     func testFilterToOneResponseAndReadIt() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build formwork first: \(binary.path)")
         try cli("forms", "import", Self.samples.appendingPathComponent("incident-report.form.json").path)
-        try? cli("forms", "publish", "incident-report")
+        try cli("forms", "publish", "incident-report")
         try cli("responses", "import", "incident-report", Self.samples.appendingPathComponent("incident-report.csv").path)
         let command = "env FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment) '\(binary.path)'; echo FORMWORK-EXITED-$?; sleep 60"
         try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])

@@ -49,7 +49,7 @@ enum ResponsesPanelView {
         Block(title: "Import preview", footer: footer, focused: true, border: .rounded, fillRole: .dialog).render(into: &grid, area: box, theme: theme)
         let inner = box.inset(by: .symmetric(vertical: 1, horizontal: 1))
         var lines: [(String, StyleRole)] = [("Columns → fields", .title)]
-        let mapping = preview.mapping.map { "\($0.column) → \($0.field ?? "(not used)")" }.joined(separator: "  ")
+        let mapping = preview.mapping.map { "\($0.column) → \($0.field ?? "(not used)")" }.joined(separator: " · ")
         lines += TextLayout.wrap(mapping, width: max(1, inner.width)).map { ($0, StyleRole.text) }
         lines.append((preview.problems.isEmpty ? "Every row passes." : "Failing rows", preview.problems.isEmpty ? .success : .title))
         lines += preview.problems.dropFirst(offset).map { ("line \($0.line): \($0.reason)", StyleRole.error) }
