@@ -26,6 +26,7 @@ enum UIBench {
             try keys(fields: count, label: count == 1_000 ? "1k" : "10k")
         }
         try responses()
+        try responsesSQLite()
     }
 
     static func keys(fields count: Int, label: String) throws {
