@@ -190,3 +190,22 @@ final class ResponsesScreenTests: XCTestCase {
         XCTAssertTrue(bare.shows("not available"))
     }
 }
+
+/// Pasted text on the Responses screen.
+final class ResponsesPasteTests: XCTestCase {
+    func testPasteGoesIntoTheFilterThePromptAndTheFocusedAnswer() throws {
+        let driver = ResponsesFixtures.driver()
+        try driver.press("/")
+        driver.send(.paste("${age} >"))
+        XCTAssertNotNil(driver.state.responses.filterError, "pasted text is parsed like typed text")
+        driver.send(.paste(" 50"))
+        try driver.press("enter")
+        XCTAssertEqual(driver.state.responses.ids.count, 1)
+        try driver.press("i")
+        driver.send(.paste("/tmp/a.csv"))
+        XCTAssertEqual(driver.state.responses.panel, .importPath(TextField("/tmp/a.csv")))
+        try driver.press("esc enter e")
+        driver.send(.paste(" Lima"))
+        XCTAssertEqual(driver.state.responses.detail?.edits?.first?.text.text, "Lena Lima")
+    }
+}

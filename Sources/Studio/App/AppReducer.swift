@@ -71,6 +71,7 @@ public enum AppReducer {
             picker.filter.insert(text)
             state.overlay = .picker(picker)
         default:
+            if state.screen == .responses { ResponsesPanels.paste(text, &state) }
             if state.builder?.editing != nil { PropertiesReducer.paste(text, &state) }
             if var rules = state.rules, var raw = rules.raw {
                 raw.field.insert(text)

@@ -46,7 +46,7 @@ enum NavigationReducer {
         state.screen = tab.screen
         switch tab {
         case .forms: return [.loadForms]
-        case .responses: return ResponsesReducer.show(formID: nil, &state)
+        case .responses: return ResponsesReducer.show(formID: state.forms.current?.id, &state)
         }
     }
 

@@ -159,6 +159,28 @@ enum ResponsesPanels {
         return [.responses(.delete(id))]
     }
 
+    /// Pasted text goes where typing would: the filter, a path prompt, or the focused answer.
+    static func paste(_ text: String, _ state: inout AppState) {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        switch state.responses.panel {
+        case .importPath(var field)?:
+            field.insert(line)
+            state.responses.panel = .importPath(field)
+        case .exportPath(let format, var field)?:
+            field.insert(line)
+            state.responses.panel = .exportPath(format: format, field: field)
+        case nil where state.responses.filtering:
+            for character in line { _ = filterKey(KeyEvent(.char(character)), &state) }
+        case nil:
+            guard var d = state.responses.detail, var edits = d.edits, edits.indices.contains(d.focus) else { return }
+            edits[d.focus].text.insert(line)
+            edits[d.focus].error = ResponsesDetailReducer.parseError(edits[d.focus])
+            d.edits = edits
+            state.responses.detail = d
+        default: break
+        }
+    }
+
     /// `~/x` → the home folder's `x`, as a shell would.
     static func expandTilde(_ path: String) -> String {
         guard path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return path }

@@ -3,11 +3,11 @@ import TUIKit
 
 /// State changes of the Responses screen's commands.
 enum ResponsesReducer {
-    /// Shows the Responses screen for `formID` (the Forms screen's selection when nil),
-    /// loading the form's columns when it changed, else refreshing the table.
+    /// Shows the Responses screen for `formID` (the form shown last when nil), loading the
+    /// form's columns when it changed, else refreshing the table.
     static func show(formID: String?, _ state: inout AppState) -> [Effect] {
         state.screen = .responses
-        let id = formID ?? state.responses.formID ?? state.forms.current?.id
+        let id = formID ?? state.responses.formID
         guard let id else {
             state.responses.notice = "No form selected: press f to choose one."
             return []
