@@ -21,6 +21,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
     case responseNotFound(Int64)
     /// A submitted response is final; only drafts change.
     case responseSubmitted(Int64)
+    /// Someone else edited the response since it was read: nothing was written.
+    case responseConflict(id: Int64, expected: Int, actual: Int)
     /// A request that makes no sense for this data (CSV for a form with repeats, a bad form id).
     case invalid(String)
     /// A file could not be read or written.
@@ -40,6 +42,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
         case .notPublished(let id): return "form \"\(id)\" has no published version yet; publish it first"
         case .responseNotFound(let id): return "no response \(id) in this workspace"
         case .responseSubmitted(let id): return "response \(id) is submitted and can no longer change"
+        case .responseConflict(let id, let expected, let actual):
+            return "response \(id) was changed by someone else (you edited revision \(expected), it is now at revision \(actual)); reopen it and edit again"
         case .invalid(let message): return message
         case .io(let path, let message): return "\(path): \(message)"
         case .database(let message): return "database error: \(message)"

@@ -25,6 +25,8 @@ enum UIBench {
         for count in [1_000, 10_000] {
             try keys(fields: count, label: count == 1_000 ? "1k" : "10k")
         }
+        try responses()
+        try responsesSQLite()
     }
 
     static func keys(fields count: Int, label: String) throws {

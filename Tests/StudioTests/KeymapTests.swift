@@ -33,7 +33,8 @@ final class KeymapTests: XCTestCase {
         let known = Set(GlobalAction.allCases.map(\.rawValue) + FormsAction.allCases.map(\.rawValue)
                         + BuilderAction.allCases.map(\.rawValue) + RuleEditorAction.allCases.map(\.rawValue)
                         + NavigationTab.allCases.map(\.rawValue) + FillAction.allCases.map(\.rawValue)
-                        + ReportsAction.allCases.map(\.rawValue) + SettingsAction.allCases.map(\.rawValue))
+                        + ReportsAction.allCases.map(\.rawValue) + SettingsAction.allCases.map(\.rawValue)
+                        + ResponsesAction.allCases.map(\.rawValue))
         for (title, keymap) in AppKeymap.documented {
             for binding in keymap.bindings { XCTAssertTrue(known.contains(binding.id), "\(title): \(binding.id)") }
         }

@@ -72,4 +72,8 @@ public enum AppAction: Sendable {
     case settings(SettingsAction)
     /// An answer of a Settings effect.
     case settingsEvent(SettingsEvent)
+    /// A Responses-screen command.
+    case responses(ResponsesAction)
+    /// An answer of a Responses effect.
+    case responsesEvent(ResponsesEvent)
 }

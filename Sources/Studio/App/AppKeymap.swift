@@ -25,6 +25,7 @@ public enum AppKeymap {
         case .fill: return FillKeymap.keymap + global
         case .reports: return ReportsKeymap.keymap + NavigationReducer.keymap + global
         case .settings: return SettingsKeymap.keymap + NavigationReducer.keymap + global
+        case .responses: return ResponsesKeymap.current(state) + global
         }
     }
 
@@ -33,8 +34,10 @@ public enum AppKeymap {
         [("Everywhere", global), ("Tabs (top-level screens)", NavigationReducer.keymap), ("Forms", FormsKeymap.keymap), ("Builder: field tree", BuilderKeymap.tree),
          ("Builder: properties", BuilderKeymap.properties), ("Builder: preview", BuilderKeymap.preview),
          ("Builder: all panes", BuilderKeymap.common), ("Builder: move mode", BuilderKeymap.moveMode),
-         ("Rule editor", RuleEditorKeymap.keymap), ("Fill", FillKeymap.keymap), ("Reports", ReportsKeymap.keymap),
-         ("Settings", SettingsKeymap.keymap)]
+         ("Rule editor", RuleEditorKeymap.keymap), ("Fill", FillKeymap.keymap),
+         ("Responses", ResponsesKeymap.table), ("Responses: one response", ResponsesKeymap.detail),
+         ("Responses: editing answers", ResponsesKeymap.editing), ("Responses: panels", ResponsesKeymap.panel),
+         ("Responses: filter line", ResponsesKeymap.filterLine), ("Reports", ReportsKeymap.keymap), ("Settings", SettingsKeymap.keymap)]
     }
 
     /// The text of docs/keymap.md, generated from the keymaps themselves.

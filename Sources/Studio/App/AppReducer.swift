@@ -27,6 +27,8 @@ public enum AppReducer {
         case .reportsEvent(let event): return ReportsAnswers.reduce(event, &state)
         case .settings(let action): return SettingsReducer.reduce(action, &state)
         case .settingsEvent(let event): return SettingsReducer.answer(event, &state)
+        case .responses(let action): return ResponsesReducer.reduce(action, &state)
+        case .responsesEvent(let event): return ResponsesEvents.reduce(event, &state)
         default: return EffectAnswers.reduce(action, &state)
         }
     }
@@ -47,6 +49,7 @@ public enum AppReducer {
             return []
         }
         if state.screen == .fill { return FillReducer.key(key, &state) }
+        if state.screen == .responses, ResponsesPanels.takesKeys(state, key) { return ResponsesPanels.key(key, &state) }
         switch AppKeymap.current(state).resolve(key, in: state) {
         case .command(let id): return run(command: id, &state)
         case .disabled(_, let reason):
@@ -66,6 +69,7 @@ public enum AppReducer {
         if let action = FillAction(rawValue: id) { return FillReducer.reduce(action, &state) }
         if let action = ReportsAction(rawValue: id) { return ReportsReducer.reduce(action, &state) }
         if let action = SettingsAction(rawValue: id) { return SettingsReducer.reduce(action, &state) }
+        if let action = ResponsesAction(rawValue: id) { return ResponsesReducer.reduce(action, &state) }
         return []
     }
 
@@ -81,6 +85,7 @@ public enum AppReducer {
             picker.filter.insert(text)
             state.overlay = .picker(picker)
         default:
+            if state.screen == .responses { ResponsesPanels.paste(text, &state) }
             if state.builder?.editing != nil { PropertiesReducer.paste(text, &state) }
             if var rules = state.rules, var raw = rules.raw {
                 raw.field.insert(text)
@@ -114,6 +119,7 @@ enum GlobalReducer {
             switch state.screen {
             case .forms: return [.quit]
             case .reports, .settings: return NavigationReducer.reduce(.forms, &state)
+            case .responses: return ResponsesReducer.quit(&state)
             case .rules:
                 state.rules = nil
                 state.screen = .builder

@@ -15,6 +15,8 @@ public enum Screen: Hashable, Sendable {
     case reports
     /// Settings: theme, report defaults, AI and connectors.
     case settings
+    /// A form's stored responses.
+    case responses
 }
 
 /// A short message shown in the corner until a few ticks pass or a key is pressed.
@@ -63,6 +65,8 @@ public struct AppState {
     public var settings = SettingsState()
     /// A theme the host draws with instead of its own (the Settings preview or a saved one).
     public var themeOverride: Theme?
+    /// The Responses screen.
+    public var responses = ResponsesState()
     /// How many ticks a toast stays.
     public static let toastTicks = 6
 

@@ -21,6 +21,7 @@ public enum AppView {
         case .fill: cursor = FillView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .reports: cursor = ReportsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .settings: cursor = SettingsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
+        case .responses: cursor = ResponsesView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         }
         let hints = state.overlay.map(OverlayView.hints) ?? AppKeymap.current(state).barHints(in: state)
         KeyBar(hints: hints, trailing: nil).render(into: &frame.grid, area: rows[2], theme: theme)
@@ -44,6 +45,7 @@ public enum AppView {
         case .forms: return state.forms.filtering
         case .fill: return state.fill?.editor != nil
         case .reports, .settings: return false
+        case .responses: return ResponsesView.hasCaret(state.responses)
         }
     }
 
@@ -54,6 +56,7 @@ public enum AppView {
         case .forms: title += " · Forms"
         case .reports: title += " · Reports"
         case .settings: title += " · Settings"
+        case .responses: title += " · Responses"
         case .builder, .rules:
             if let b = state.builder { title += " · \(b.form.title)" }
             if state.screen == .rules { title += " · Rules" }

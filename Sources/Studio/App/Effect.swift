@@ -35,4 +35,6 @@ public enum Effect: Hashable, Sendable {
     case reports(ReportsEffect)
     /// Work of the Settings screen.
     case settings(SettingsEffect)
+    /// Work of the Responses screen.
+    case responses(ResponsesEffect)
 }

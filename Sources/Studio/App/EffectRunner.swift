@@ -70,6 +70,8 @@ public struct EffectRunner: Sendable {
         case .fill(let effect): return perform(fill: effect)
         case .reports(let effect): return try perform(effect)
         case .settings(let effect): return try perform(effect)
+        case .responses(let effect):
+            return perform(responses: effect)
         }
     }
 }

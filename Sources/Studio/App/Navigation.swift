@@ -6,6 +6,8 @@ import TUIKit
 public enum NavigationTab: String, CaseIterable, Sendable {
     /// The workspace's forms.
     case forms = "go.forms"
+    /// A form's stored responses.
+    case responses = "go.responses"
     /// Reports: generate, results, schedules.
     case reports = "go.reports"
     /// Settings: theme, report defaults, AI and connectors.
@@ -17,6 +19,7 @@ public enum NavigationTab: String, CaseIterable, Sendable {
         case .forms: return "Forms"
         case .reports: return "Reports"
         case .settings: return "Settings"
+        case .responses: return "Responses"
         }
     }
 
@@ -26,6 +29,7 @@ public enum NavigationTab: String, CaseIterable, Sendable {
         case .forms: return .forms
         case .reports: return .reports
         case .settings: return .settings
+        case .responses: return .responses
         }
     }
 
@@ -53,6 +57,7 @@ enum NavigationReducer {
         case .forms: return [.loadForms]
         case .reports: return ReportsReducer.open(formID: nil, &state)
         case .settings: return SettingsReducer.open(&state)
+        case .responses: return ResponsesReducer.show(formID: state.forms.current?.id, &state)
         }
     }
 

@@ -18,6 +18,7 @@ enum FormsKeymap {
         binding(.importFile, [.char("i")], "Import a .form.json file", short: "import"),
         binding(.filter, [.char("/")], "Filter forms", short: "filter"),
         binding(.reload, [.ctrl("r")], "Reload the list", bar: false),
+        binding(.responses, [.char("a")], "Answers: the form's responses", short: "answers", needsForm: true),
         binding(.up, [KeyEvent(.up), .char("k")], "Previous form", bar: false),
         binding(.down, [KeyEvent(.down), .char("j")], "Next form", bar: false),
         binding(.fill, [.char("f")], "Fill in", short: "fill in", needsForm: true),

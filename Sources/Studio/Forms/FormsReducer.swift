@@ -35,6 +35,8 @@ enum FormsReducer {
             return FillReducer.start(from: form, &state)
         case .report:
             return ReportsReducer.open(formID: state.forms.current?.id, &state)
+        case .responses:
+            return ResponsesReducer.show(formID: state.forms.current?.id, &state)
         }
         return []
     }

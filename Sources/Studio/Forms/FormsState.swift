@@ -54,4 +54,6 @@ public enum FormsAction: String, CaseIterable, Sendable {
     case fill = "forms.fill"
     /// Open Reports on the highlighted form.
     case report = "forms.report"
+    /// Show the highlighted form's responses.
+    case responses = "forms.responses"
 }

@@ -10,9 +10,12 @@ public struct StudioServices: Sendable {
     public var reports: ReportService?
     /// Theme, default formats, AI and connector settings (nil: not available).
     public var settings: SettingsService?
+    /// A form's stored responses; nil when this session has none (the screen says so).
+    public var responses: ResponseService?
 
-    /// Services over `forms`.
-    public init(forms: FormRepository) {
+    /// Services over `forms` (and `responses` when given).
+    public init(forms: FormRepository, responses: ResponseService? = nil) {
         self.forms = forms
+        self.responses = responses
     }
 }

@@ -87,6 +87,29 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("workspace-v3-response-revisions") { db in
+            // Edits of stored responses are versioned: `revision` counts them, and every
+            // earlier version of the answers is kept, frozen, in `response_revision`. A
+            // submitted response's answers may change only together with a revision bump,
+            // which `ResponseStore.update` does in the same transaction as the history row.
+            try db.execute(sql: """
+                ALTER TABLE response ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+                CREATE TABLE response_revision (
+                    responseID INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+                    revision INTEGER NOT NULL CHECK (revision >= 1),
+                    answers TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    savedAt DATETIME NOT NULL,
+                    PRIMARY KEY (responseID, revision)
+                );
+                CREATE TRIGGER response_revision_is_frozen BEFORE UPDATE ON response_revision
+                BEGIN SELECT RAISE(ABORT, 'earlier revisions of a response never change'); END;
+                DROP TRIGGER response_submitted_is_final;
+                CREATE TRIGGER response_submitted_changes_by_revision BEFORE UPDATE OF answers ON response
+                WHEN OLD.status = 'submitted' AND NEW.revision <> OLD.revision + 1
+                BEGIN SELECT RAISE(ABORT, 'submitted responses change only by a new revision'); END;
+                """)
+        }
         return migrator
     }
 }

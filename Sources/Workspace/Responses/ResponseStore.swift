@@ -153,6 +153,6 @@ struct AnswersDecoder {
         }
         return StoredResponse(id: id, formID: formID, version: version, status: status, answers: answers,
                               respondent: row["respondent"], createdAt: row["createdAt"], updatedAt: row["updatedAt"],
-                              submittedAt: row["submittedAt"])
+                              submittedAt: row["submittedAt"], revision: row["revision"])
     }
 }

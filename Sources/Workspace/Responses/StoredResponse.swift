@@ -29,6 +29,8 @@ public struct StoredResponse: Equatable, Sendable {
     public let updatedAt: Date
     /// When it was submitted.
     public let submittedAt: Date?
+    /// How many times its answers were saved: 1 as stored, +1 per edit (`ResponseStore.update`).
+    public var revision: Int = 1
 }
 
 /// A response to store: answers to one form version.

@@ -13,6 +13,7 @@ enum LiveServices {
         services.fill = LiveFillService(workspace: workspace)
         services.reports = LiveReportService(workspace: workspace, store: try JobStore(path: workspace.databasePath))
         services.settings = LiveSettingsService(workspaceDirectory: workspace.directory)
+        services.responses = LiveResponseService(workspace: workspace)
         return services
     }
 }

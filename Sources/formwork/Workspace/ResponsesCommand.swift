@@ -103,6 +103,7 @@ struct ResponsesShow: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The response id.") var id: Int64
     @Flag(name: .long, help: "Print JSON instead of text.") var json = false
+    @Flag(name: .long, help: "Also print every earlier revision of the answers, oldest first.") var history = false
 
     func run() throws {
         try guarded {
@@ -119,7 +120,17 @@ struct ResponsesShow: ParsableCommand {
                 if let instances = response.answers.repeats[field.key] { return [field.key, "\(instances.count) entries"] }
                 return response.answers.values[field.key].map { [field.key, AnswerCoding.text(for: $0, field: field)] }
             })
+            if history { lines += try Self.history(response, form: form, ws) }
             output(lines)
+        }
+    }
+
+    /// Every revision as a heading and its answers, oldest first.
+    static func history(_ response: StoredResponse, form: Form, _ ws: Workspace) throws -> [String] {
+        let fields = AnswersFile.scopeFields(form.pages.flatMap(\.fields))
+        return try ws.responses.history(response.id).flatMap { revision -> [String] in
+            let answers = fields.compactMap { field in revision.answers.values[field.key].map { "  \(field.key): \(AnswerCoding.text(for: $0, field: field))" } }
+            return ["", "revision \(revision.revision) (\(revision.status.rawValue), saved \(Table.timestamp(revision.savedAt)) UTC)"] + answers
         }
     }
 
