@@ -103,5 +103,25 @@ final class FillTmuxTests: XCTestCase {
         XCTAssertTrue(submitted.contains("\"nps\": 9"), submitted)
         let left = try cli(["responses", "list", "customer-survey", "--status", "draft", "--json"])
         XCTAssertFalse(left.contains("{"), "the draft became the submitted response: \(left)")
+
+        try findInResponses()
+    }
+
+    /// Opens the studio, goes to the form's responses, filters down to the submitted one and
+    /// reads the testimonial given before the kill.
+    func findInResponses() throws {
+        try shell(["tmux", "kill-session", "-t", session])
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment) '\(binary)' studio --workspace '\(workspace.path)'; sleep 60"
+        try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        try waitFor("Customer experience survey")
+        try send("a")
+        try waitFor("1 response")
+        try send("/")
+        try type("${testimonial} startswith 'Reports'")
+        try send("Enter")
+        try waitFor("1 match")
+        try send("Enter")
+        try waitFor("Reports in minutes")
+        try send("q")
     }
 }
