@@ -60,4 +60,8 @@ public enum AppAction: Sendable {
     case linted([LintIssue], generation: Int)
     /// An effect failed; show why.
     case failed(String)
+    /// A Jobs-screen command.
+    case jobs(JobsAction)
+    /// A Jobs effect's answer, or the host's refresh pulse.
+    case jobsEvent(JobsEvent)
 }

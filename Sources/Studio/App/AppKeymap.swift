@@ -22,6 +22,7 @@ public enum AppKeymap {
         case .forms: return FormsKeymap.keymap + NavigationReducer.keymap + global
         case .builder: return BuilderKeymap.current(state) + global
         case .rules: return RuleEditorKeymap.keymap + global
+        case .jobs: return JobsKeymap.keymap + NavigationReducer.keymap + global
         }
     }
 
@@ -30,7 +31,7 @@ public enum AppKeymap {
         [("Everywhere", global), ("Tabs (top-level screens)", NavigationReducer.keymap), ("Forms", FormsKeymap.keymap), ("Builder: field tree", BuilderKeymap.tree),
          ("Builder: properties", BuilderKeymap.properties), ("Builder: preview", BuilderKeymap.preview),
          ("Builder: all panes", BuilderKeymap.common), ("Builder: move mode", BuilderKeymap.moveMode),
-         ("Rule editor", RuleEditorKeymap.keymap)]
+         ("Rule editor", RuleEditorKeymap.keymap), ("Jobs", JobsKeymap.keymap)]
     }
 
     /// The text of docs/keymap.md, generated from the keymaps themselves.

@@ -21,6 +21,8 @@ public enum AppReducer {
         case .forms(let action): return FormsReducer.reduce(action, &state)
         case .builder(let action): return BuilderReducer.reduce(action, &state)
         case .rules(let action): return RuleEditorReducer.reduce(action, &state)
+        case .jobs(let action): return JobsReducer.reduce(action, &state)
+        case .jobsEvent(let event): return JobsReducer.event(event, &state)
         default: return EffectAnswers.reduce(action, &state)
         }
     }
@@ -52,6 +54,7 @@ public enum AppReducer {
         if let action = FormsAction(rawValue: id) { return FormsReducer.reduce(action, &state) }
         if let action = BuilderAction(rawValue: id) { return BuilderReducer.reduce(action, &state) }
         if let action = RuleEditorAction(rawValue: id) { return RuleEditorReducer.reduce(action, &state) }
+        if let action = JobsAction(rawValue: id) { return JobsReducer.reduce(action, &state) }
         return []
     }
 
@@ -101,6 +104,10 @@ enum GlobalReducer {
             case .rules:
                 state.rules = nil
                 state.screen = .builder
+            case .jobs:
+                // The detail pane closes first; the Jobs tab itself is top-level like Forms.
+                guard state.jobs.detail == nil else { return JobsReducer.reduce(.close, &state) }
+                return [.quit]
             case .builder:
                 guard state.hasUnsavedChanges else { return leaveBuilder(&state) }
                 state.overlay = .confirm(ConfirmState(title: "Leave the form", message: "Save your edits before leaving?",

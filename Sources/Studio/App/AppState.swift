@@ -9,6 +9,8 @@ public enum Screen: Hashable, Sendable {
     case builder
     /// The rule editor over the builder's form.
     case rules
+    /// The job queue: queues, running jobs, recent jobs.
+    case jobs
 }
 
 /// A short message shown in the corner until a few ticks pass or a key is pressed.
@@ -49,6 +51,8 @@ public struct AppState {
     /// The highest compile generation any builder session used, so a new session's
     /// generations never repeat an old one (hosts drop compiles older than the newest).
     public var generationFloor = 0
+    /// The Jobs screen.
+    public var jobs = JobsState()
     /// How many ticks a toast stays.
     public static let toastTicks = 6
 

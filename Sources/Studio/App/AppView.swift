@@ -18,6 +18,7 @@ public enum AppView {
         case .forms: cursor = FormsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .builder: cursor = BuilderView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .rules: cursor = RuleEditorView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
+        case .jobs: cursor = JobsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         }
         let hints = state.overlay.map(OverlayView.hints) ?? AppKeymap.current(state).barHints(in: state)
         KeyBar(hints: hints, trailing: nil).render(into: &frame.grid, area: rows[2], theme: theme)
@@ -39,6 +40,7 @@ public enum AppView {
         case .builder: return state.builder?.editing != nil
         case .rules: return state.rules?.raw != nil
         case .forms: return state.forms.filtering
+        case .jobs: return false
         }
     }
 
@@ -47,6 +49,7 @@ public enum AppView {
         var title = " Formwork"
         switch state.screen {
         case .forms: title += " · Forms"
+        case .jobs: title += " · Jobs"
         case .builder, .rules:
             if let b = state.builder { title += " · \(b.form.title)" }
             if state.screen == .rules { title += " · Rules" }
@@ -55,7 +58,7 @@ public enum AppView {
         if NavigationTab.tab(showing: state.screen) != nil {
             NavigationReducer.render(state.screen, in: area, after: TextWidth.width(of: title) + 2, grid: &grid, theme: theme)
         }
-        guard let b = state.builder, state.screen != .forms else { return }
+        guard let b = state.builder, state.screen == .builder || state.screen == .rules else { return }
         var status: [String] = []
         if b.moveMode != nil { status.append("MOVE") }
         let errors = b.lint.filter { $0.severity == .error }.count

@@ -29,4 +29,6 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Suspend the process like ctrl+z in a shell (the host does it).
     case suspend
+    /// A Jobs-screen read or action.
+    case jobs(JobsEffect)
 }

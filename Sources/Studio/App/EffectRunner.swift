@@ -67,6 +67,8 @@ public struct EffectRunner: Sendable {
             return [.linted(Linter.lint(form), generation: generation)]
         case .quit, .suspend:
             return []
+        case .jobs(let effect):
+            return performJobs(effect)
         }
     }
 }

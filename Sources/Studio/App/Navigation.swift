@@ -6,11 +6,14 @@ import TUIKit
 public enum NavigationTab: String, CaseIterable, Sendable {
     /// The workspace's forms.
     case forms = "go.forms"
+    /// The job queue.
+    case jobs = "go.jobs"
 
     /// The tab's name in the header and the help.
     public var title: String {
         switch self {
         case .forms: return "Forms"
+        case .jobs: return "Jobs"
         }
     }
 
@@ -18,6 +21,7 @@ public enum NavigationTab: String, CaseIterable, Sendable {
     public var screen: Screen {
         switch self {
         case .forms: return .forms
+        case .jobs: return .jobs
         }
     }
 
@@ -42,6 +46,7 @@ enum NavigationReducer {
         state.screen = tab.screen
         switch tab {
         case .forms: return [.loadForms]
+        case .jobs: return JobsReducer.refresh(&state)
         }
     }
 

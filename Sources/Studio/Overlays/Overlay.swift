@@ -131,6 +131,8 @@ public enum ConfirmPurpose: Hashable, Sendable {
     case leaveBuilder
     /// Quit the studio with unsaved edits: save, discard or stay.
     case quit
+    /// A Jobs-screen action that needs a yes.
+    case jobs(JobsConfirm)
 }
 
 /// A question with buttons.

@@ -165,6 +165,7 @@ enum ConfirmReducer {
             let save = state.builder.map { [Effect.saveDraft($0.form, expectedRevision: $0.revision)] } ?? []
             return save + [.quit]
         case (.quit, 1): return [.quit]
+        case (.jobs(let purpose), 0): return JobsReducer.confirmed(purpose, &state)
         default: return []
         }
     }

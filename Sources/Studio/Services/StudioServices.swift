@@ -4,9 +4,12 @@
 public struct StudioServices: Sendable {
     /// The workspace's forms.
     public var forms: FormRepository
+    /// The job queue (nil: this session has none and the Jobs screen says so).
+    public var jobs: JobService?
 
-    /// Services over `forms`.
-    public init(forms: FormRepository) {
+    /// Services over `forms` and, when given, the job queue.
+    public init(forms: FormRepository, jobs: JobService? = nil) {
         self.forms = forms
+        self.jobs = jobs
     }
 }

@@ -8,7 +8,9 @@ enum LiveServices {
     /// Every service over the workspace chosen by `options`.
     static func services(_ options: WorkspaceOptions) throws -> StudioServices {
         let workspace = try openWorkspace(options)
-        return StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
+        var services = StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
+        services.jobs = LiveJobService(store: try JobsCLI.openStore(options))
+        return services
     }
 }
 

@@ -23,12 +23,17 @@ struct StudioCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
 
+    @Flag(name: .long, help: "Run no jobs in the studio; leave the queue to a separate `formwork worker`.")
+    var noWorker = false
+
     func run() throws {
         try guarded {
             let environment = ProcessInfo.processInfo.environment
             let services = try LiveServices.services(workspace)
             let chosen = try ThemeChoice.load(flag: theme, environment: environment)
             let options = Terminal.Options(mouse: !noMouse, forceMonochrome: noColor)
+            let worker = noWorker ? nil : try StudioWorker.start(services: services, workspace: workspace)
+            defer { worker?.stop() }
             try Terminal.run(options: options) { terminal in
                 let resolved = chosen.resolved(for: terminal.capabilities.colorCapability)
                 StudioLoop(terminal: terminal, runner: EffectRunner(services: services), theme: resolved).run()
