@@ -43,31 +43,22 @@ extension JobStore {
         let now = clock.nowMillis()
         let width = max(bucketMillis, 1), count = max(buckets, 1)
         return try read { db in
-            var queues: [String: QueueDashboard] = [:]
-            func entry(_ name: String) -> QueueDashboard {
-                queues[name] ?? QueueDashboard(queue: name, counts: [:], paused: false,
-                                               completions: Array(repeating: 0, count: count), completedLastHour: 0)
-            }
+            var queues = Queues(buckets: count)
             for row in try Row.fetchAll(db, sql: """
                 SELECT queue, state, count(*) AS n FROM job WHERE finalized_at IS NULL GROUP BY queue, state
                 """) {
                 guard let state = JobState(rawValue: row["state"]) else { continue }
-                var queue = entry(row["queue"])
-                queue.counts[state] = row["n"]
-                queues[queue.queue] = queue
+                queues.update(row["queue"]) { $0.counts[state] = row["n"] }
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT queue, count(*) AS n FROM job WHERE state = 'discarded' AND finalized_at IS NOT NULL GROUP BY queue
                 """) {
-                var queue = entry(row["queue"])
-                queue.counts[.discarded] = row["n"]
-                queues[queue.queue] = queue
+                queues.update(row["queue"]) { $0.counts[.discarded] = row["n"] }
             }
-            try Self.addCompletions(db, now: now, width: width, count: count, into: &queues, entry: entry)
+            try Self.addCompletions(db, now: now, width: width, into: &queues)
             for row in try Row.fetchAll(db, sql: "SELECT queue, paused FROM job_queue_state") {
-                var queue = entry(row["queue"])
-                queue.paused = (row["paused"] as Int) != 0
-                queues[queue.queue] = queue
+                let paused = (row["paused"] as Int) != 0
+                queues.update(row["queue"]) { $0.paused = paused }
             }
             let running = try Row.fetchAll(db, sql: """
                 SELECT * FROM job WHERE state = 'running' ORDER BY attempted_at, id LIMIT 100
@@ -75,29 +66,42 @@ extension JobStore {
             let (clause, arguments) = JobFilter(states: recentStates).whereClause()
             let recent = try Row.fetchAll(db, sql: "SELECT * FROM job WHERE \(clause) ORDER BY id DESC LIMIT \(max(recentLimit, 0))",
                                           arguments: arguments).map(Job.init(row:))
-            return JobDashboard(now: now, bucketMillis: width, queues: queues.values.sorted { $0.queue < $1.queue },
+            return JobDashboard(now: now, bucketMillis: width, queues: queues.byName.values.sorted { $0.queue < $1.queue },
                                 running: running, recent: recent)
         }
     }
 
     /// Completions of the last hour per queue, and per bucket for the newest `count` buckets.
-    private static func addCompletions(_ db: Database, now: Int64, width: Int64, count: Int,
-                                       into queues: inout [String: QueueDashboard],
-                                       entry: (String) -> QueueDashboard) throws {
+    private static func addCompletions(_ db: Database, now: Int64, width: Int64, into queues: inout Queues) throws {
         let hourAgo = now - 3_600_000
         for row in try Row.fetchAll(db, sql: """
             SELECT queue, (? - finalized_at) / ? AS age, count(*) AS n FROM job
             WHERE state = 'completed' AND finalized_at IS NOT NULL AND finalized_at > ?
             GROUP BY queue, age
             """, arguments: [now, width, hourAgo]) {
-            var queue = entry(row["queue"])
             let age: Int64 = row["age"], n: Int = row["n"]
-            queue.completedLastHour += n
             // Age 0 is the newest bucket (the last slot); finishes stamped a little after `now`
             // by a worker's clock count there too.
-            let slot = count - 1 - Int(max(0, age))
-            if slot >= 0 { queue.completions[slot] += n }
-            queues[queue.queue] = queue
+            let slot = queues.buckets - 1 - Int(max(0, age))
+            queues.update(row["queue"]) { queue in
+                queue.completedLastHour += n
+                if slot >= 0 { queue.completions[slot] += n }
+            }
         }
+    }
+}
+
+/// Queue figures being gathered, created on first mention.
+private struct Queues {
+    let buckets: Int
+    var byName: [String: QueueDashboard] = [:]
+
+    init(buckets: Int) {
+        self.buckets = buckets
+    }
+
+    mutating func update(_ name: String, _ change: (inout QueueDashboard) -> Void) {
+        change(&byName[name, default: QueueDashboard(queue: name, counts: [:], paused: false,
+                                                      completions: Array(repeating: 0, count: buckets), completedLastHour: 0)])
     }
 }
