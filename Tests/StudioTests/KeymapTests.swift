@@ -32,7 +32,7 @@ final class KeymapTests: XCTestCase {
     func testEveryCommandIdIsKnownToTheReducer() {
         let known = Set(GlobalAction.allCases.map(\.rawValue) + FormsAction.allCases.map(\.rawValue)
                         + BuilderAction.allCases.map(\.rawValue) + RuleEditorAction.allCases.map(\.rawValue)
-                        + NavigationTab.allCases.map(\.rawValue))
+                        + NavigationTab.allCases.map(\.rawValue) + JobsAction.allCases.map(\.rawValue))
         for (title, keymap) in AppKeymap.documented {
             for binding in keymap.bindings { XCTAssertTrue(known.contains(binding.id), "\(title): \(binding.id)") }
         }

@@ -23,22 +23,22 @@ enum JobsDetailView {
         func add(_ text: String, _ role: StyleRole = .text, indent: String = "") {
             for line in TextLayout.wrap(text, width: max(1, width - indent.count)) { out.append((indent + line, role)) }
         }
-        add("Status \(job.status.rawValue)   Queue \(job.queue)   Attempts \(job.attempt)/\(job.maxAttempts)   Enqueued \(JobsFormat.age(detail.createdAt, now: now))",
+        add("Status \(job.status.rawValue) · queue \(job.queue) · attempt \(job.attempt) of \(job.maxAttempts) · enqueued \(JobsFormat.age(detail.createdAt, now: now))",
             job.status == .dead ? .error : .text)
         if let progress = detail.progress {
-            add("Progress \(JobsFormat.percent(progress))" + (detail.note.map { "  \($0)" } ?? ""))
+            add("Progress \(JobsFormat.percent(progress))" + (detail.note.map { " · \($0)" } ?? ""))
         }
         add("Args \(detail.args)", .dim)
         out.append(("", .text))
         add(detail.attempts.isEmpty ? "No failed attempt." : "Failed attempts", .accent)
         for attempt in detail.attempts {
-            add("#\(attempt.number)  \(JobsFormat.age(attempt.at, now: now))  \(attempt.kind)", .text, indent: "  ")
+            add("#\(attempt.number) · \(JobsFormat.age(attempt.at, now: now)) · \(attempt.kind)", .text, indent: "  ")
             add(attempt.message, .error, indent: "      ")
         }
         out.append(("", .text))
         add("Events", .accent)
         for event in detail.events {
-            add("\(JobsFormat.age(event.at, now: now))  \(event.type)" + (event.data.map { "  \($0)" } ?? ""), .dim, indent: "  ")
+            add("\(JobsFormat.age(event.at, now: now)) · \(event.type)" + (event.data.map { " · \($0)" } ?? ""), .dim, indent: "  ")
         }
         return out
     }
