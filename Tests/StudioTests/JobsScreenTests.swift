@@ -185,4 +185,25 @@ final class JobsScreenTests: XCTestCase {
         XCTAssertEqual(JobServiceError.invalidState(id: 3, status: .done, operation: "cancel").description, "cannot cancel job 3: it is done")
         XCTAssertEqual(JobServiceError.failed("disk full").description, "disk full")
     }
+
+    func testDetailOfARunningJobScrollsAndOldJobsShowHours() throws {
+        let service = InMemoryJobService(now: JobsFixtures.now)
+        service.add(kind: "old", status: .done, changedAt: JobsFixtures.now - 7_500_000)
+        for _ in 0..<6 { service.add(kind: "export", queue: "exports", status: .running, changedAt: JobsFixtures.now - 3_000) }
+        let driver = JobsFixtures.driver(service, size: Size(width: 60, height: 20))
+        XCTAssertTrue(driver.shows("running 3s"), "no progress yet: elapsed time instead of a bar")
+        XCTAssertTrue(driver.shows("6 running"))
+        try driver.press("tab k tab")
+        driver.send(.jobsEvent(.detailLoaded(JobDetail(
+            summary: JobSummary(id: 7, kind: "export", queue: "exports", status: .running, attempt: 2, maxAttempts: 3, updatedAt: JobsFixtures.now),
+            args: #"{"formats":"pdf,docx"}"#, progress: 0.5, note: "wrote pdf", createdAt: JobsFixtures.now - 7_500_000,
+            attempts: [JobAttempt(number: 1, at: JobsFixtures.now - 60_000, kind: "retryable", message: "timeout")],
+            events: (0..<12).map { JobEventLine(at: JobsFixtures.now - Int64($0) * 1_000, type: "progress", data: "step \($0)") }))))
+        XCTAssertTrue(driver.shows("Progress 50% · wrote pdf"))
+        XCTAssertTrue(driver.shows("enqueued 2h05m ago"))
+        try driver.press("down down down down down down")
+        XCTAssertEqual(driver.state.jobs.detailOffset, 6)
+        XCTAssertTrue(driver.shows("step 6"))
+        XCTAssertFalse(driver.shows("Progress 50%"), "scrolled past the top")
+    }
 }
