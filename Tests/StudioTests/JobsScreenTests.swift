@@ -167,7 +167,11 @@ final class JobsScreenTests: XCTestCase {
         XCTAssertTrue(driver.shows("no queue yet"))
         try driver.press("j tab j ctrl+r")
         driver.send(.jobsEvent(.detailLoaded(JobDetail(summary: JobSummary(id: 9, kind: "x", queue: "q", status: .dead, updatedAt: 0), args: "{}", createdAt: 0))))
-        try driver.press("r")
+        XCTAssertNil(driver.state.jobs.detail, "a detail nobody asked for (or asked for before a close) is dropped")
+        let answer = driver.runner.perform(.jobs(.retry(9)))
+        guard case .jobsEvent(.failed(let message))? = answer.first else { return XCTFail("expected a failure, got \(answer)") }
+        XCTAssertEqual(message, "job 9 not found")
+        driver.send(answer[0])
         XCTAssertTrue(driver.shows("job 9 not found"))
     }
 
@@ -193,7 +197,7 @@ final class JobsScreenTests: XCTestCase {
         let driver = JobsFixtures.driver(service, size: Size(width: 60, height: 20))
         XCTAssertTrue(driver.shows("running 3s"), "no progress yet: elapsed time instead of a bar")
         XCTAssertTrue(driver.shows("6 running"))
-        try driver.press("tab k tab")
+        try driver.press("tab k tab enter")
         driver.send(.jobsEvent(.detailLoaded(JobDetail(
             summary: JobSummary(id: 7, kind: "export", queue: "exports", status: .running, attempt: 2, maxAttempts: 3, updatedAt: JobsFixtures.now),
             args: #"{"formats":"pdf,docx"}"#, progress: 0.5, note: "wrote pdf", createdAt: JobsFixtures.now - 7_500_000,

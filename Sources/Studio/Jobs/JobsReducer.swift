@@ -11,9 +11,11 @@ enum JobsReducer {
             state.jobs.focus = state.jobs.focus == .queues ? .jobs : .queues
         case .open:
             guard let job = state.jobs.currentJob else { return [] }
+            state.jobs.detailID = job.id
             return [.jobs(.detail(job.id))]
         case .close:
             state.jobs.detail = nil
+            state.jobs.detailID = nil
             state.jobs.detailOffset = 0
         case .retry:
             guard let job = state.jobs.targetJob else { return [] }
@@ -80,7 +82,7 @@ enum JobsReducer {
     static func refresh(_ state: inout AppState) -> [Effect] {
         guard !state.jobs.refreshing else { return [] }
         state.jobs.refreshing = true
-        return [.jobs(.refresh(filter: state.jobs.filter, detail: state.jobs.detail?.summary.id))]
+        return [.jobs(.refresh(filter: state.jobs.filter, detail: state.jobs.detailID))]
     }
 
     /// Effect answers and the host's pulse.
@@ -96,6 +98,7 @@ enum JobsReducer {
             if !snapshot.queues.contains(where: { $0.name == state.jobs.queueName }) { state.jobs.queueName = snapshot.queues.first?.name }
             if !snapshot.recent.contains(where: { $0.id == state.jobs.jobID }) { state.jobs.jobID = snapshot.recent.first?.id }
         case .detailLoaded(let detail):
+            guard detail.summary.id == state.jobs.detailID else { return [] }
             if state.jobs.detail?.summary.id != detail.summary.id { state.jobs.detailOffset = 0 }
             state.jobs.detail = detail
         case .done(let message):

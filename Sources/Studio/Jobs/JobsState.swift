@@ -23,6 +23,9 @@ public struct JobsState: Hashable, Sendable {
     public var filter: JobListFilter = .all
     /// The job open in the detail pane.
     public var detail: JobDetail?
+    /// The job whose detail is open or on its way; a detail read that lands after the pane
+    /// was closed (a refresh in flight) is dropped rather than reopening it.
+    public var detailID: Int64?
     /// The first line of the detail pane shown.
     public var detailOffset = 0
     /// A refresh is in flight: polls wait for it rather than pile up behind a slow disk.
