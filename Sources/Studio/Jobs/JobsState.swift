@@ -31,7 +31,7 @@ public struct JobsState: Hashable, Sendable {
     /// A refresh is in flight: polls wait for it rather than pile up behind a slow disk.
     public var refreshing = false
     /// How many jobs the recent list asks for.
-    public static let recentLimit = 200
+    public static let recentLimit = 100
 
     /// Creates an empty state.
     public init() {}
