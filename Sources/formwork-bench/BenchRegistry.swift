@@ -5,6 +5,7 @@ enum BenchRegistry {
     static let suites: [String: () throws -> Void] = [
         "ai": AIBench.run,
         "docx": DOCXBench.run,
+        "jobs": JobsBench.run,
         "pdf": ReportBench.run,
         "report": ReportExportBench.run,
         "rules": RulesBench.run,

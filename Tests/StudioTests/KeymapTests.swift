@@ -34,7 +34,7 @@ final class KeymapTests: XCTestCase {
                         + BuilderAction.allCases.map(\.rawValue) + RuleEditorAction.allCases.map(\.rawValue)
                         + NavigationTab.allCases.map(\.rawValue) + FillAction.allCases.map(\.rawValue)
                         + ReportsAction.allCases.map(\.rawValue) + SettingsAction.allCases.map(\.rawValue)
-                        + ResponsesAction.allCases.map(\.rawValue))
+                        + ResponsesAction.allCases.map(\.rawValue) + JobsAction.allCases.map(\.rawValue))
         for (title, keymap) in AppKeymap.documented {
             for binding in keymap.bindings { XCTAssertTrue(known.contains(binding.id), "\(title): \(binding.id)") }
         }

@@ -76,4 +76,8 @@ public enum AppAction: Sendable {
     case responses(ResponsesAction)
     /// An answer of a Responses effect.
     case responsesEvent(ResponsesEvent)
+    /// A Jobs-screen command.
+    case jobs(JobsAction)
+    /// A Jobs effect's answer, or the host's refresh pulse.
+    case jobsEvent(JobsEvent)
 }

@@ -26,6 +26,7 @@ public enum AppKeymap {
         case .reports: return ReportsKeymap.keymap + NavigationReducer.keymap + global
         case .settings: return SettingsKeymap.keymap + NavigationReducer.keymap + global
         case .responses: return ResponsesKeymap.current(state) + global
+        case .jobs: return JobsKeymap.keymap + NavigationReducer.keymap + global
         }
     }
 
@@ -37,7 +38,8 @@ public enum AppKeymap {
          ("Rule editor", RuleEditorKeymap.keymap), ("Fill", FillKeymap.keymap),
          ("Responses", ResponsesKeymap.table), ("Responses: one response", ResponsesKeymap.detail),
          ("Responses: editing answers", ResponsesKeymap.editing), ("Responses: panels", ResponsesKeymap.panel),
-         ("Responses: filter line", ResponsesKeymap.filterLine), ("Reports", ReportsKeymap.keymap), ("Settings", SettingsKeymap.keymap)]
+         ("Responses: filter line", ResponsesKeymap.filterLine), ("Reports", ReportsKeymap.keymap), ("Jobs", JobsKeymap.keymap),
+         ("Settings", SettingsKeymap.keymap)]
     }
 
     /// The text of docs/keymap.md, generated from the keymaps themselves.

@@ -29,6 +29,8 @@ public enum AppReducer {
         case .settingsEvent(let event): return SettingsReducer.answer(event, &state)
         case .responses(let action): return ResponsesReducer.reduce(action, &state)
         case .responsesEvent(let event): return ResponsesEvents.reduce(event, &state)
+        case .jobs(let action): return JobsReducer.reduce(action, &state)
+        case .jobsEvent(let event): return JobsReducer.event(event, &state)
         default: return EffectAnswers.reduce(action, &state)
         }
     }
@@ -70,6 +72,7 @@ public enum AppReducer {
         if let action = ReportsAction(rawValue: id) { return ReportsReducer.reduce(action, &state) }
         if let action = SettingsAction(rawValue: id) { return SettingsReducer.reduce(action, &state) }
         if let action = ResponsesAction(rawValue: id) { return ResponsesReducer.reduce(action, &state) }
+        if let action = JobsAction(rawValue: id) { return JobsReducer.reduce(action, &state) }
         return []
     }
 
@@ -123,6 +126,10 @@ enum GlobalReducer {
             case .rules:
                 state.rules = nil
                 state.screen = .builder
+            case .jobs:
+                // The detail pane closes first; the Jobs tab itself is top-level like Forms.
+                guard state.jobs.detail == nil else { return JobsReducer.reduce(.close, &state) }
+                return [.quit]
             case .builder:
                 guard state.hasUnsavedChanges else { return leaveBuilder(&state) }
                 state.overlay = .confirm(ConfirmState(title: "Leave the form", message: "Save your edits before leaving?",

@@ -17,6 +17,8 @@ public enum Screen: Hashable, Sendable {
     case settings
     /// A form's stored responses.
     case responses
+    /// The job queue: queues, running jobs, recent jobs.
+    case jobs
 }
 
 /// A short message shown in the corner until a few ticks pass or a key is pressed.
@@ -67,6 +69,8 @@ public struct AppState {
     public var themeOverride: Theme?
     /// The Responses screen.
     public var responses = ResponsesState()
+    /// The Jobs screen.
+    public var jobs = JobsState()
     /// How many ticks a toast stays.
     public static let toastTicks = 6
 

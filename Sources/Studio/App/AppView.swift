@@ -22,6 +22,7 @@ public enum AppView {
         case .reports: cursor = ReportsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .settings: cursor = SettingsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         case .responses: cursor = ResponsesView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
+        case .jobs: cursor = JobsView.render(state, area: rows[1], grid: &frame.grid, theme: theme)
         }
         let hints = state.overlay.map(OverlayView.hints) ?? AppKeymap.current(state).barHints(in: state)
         KeyBar(hints: hints, trailing: nil).render(into: &frame.grid, area: rows[2], theme: theme)
@@ -46,6 +47,7 @@ public enum AppView {
         case .fill: return state.fill?.editor != nil
         case .reports, .settings: return false
         case .responses: return ResponsesView.hasCaret(state.responses)
+        case .jobs: return false
         }
     }
 
@@ -57,6 +59,7 @@ public enum AppView {
         case .reports: title += " · Reports"
         case .settings: title += " · Settings"
         case .responses: title += " · Responses"
+        case .jobs: title += " · Jobs"
         case .builder, .rules:
             if let b = state.builder { title += " · \(b.form.title)" }
             if state.screen == .rules { title += " · Rules" }

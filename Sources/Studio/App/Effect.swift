@@ -37,4 +37,6 @@ public enum Effect: Hashable, Sendable {
     case settings(SettingsEffect)
     /// Work of the Responses screen.
     case responses(ResponsesEffect)
+    /// A Jobs-screen read or action.
+    case jobs(JobsEffect)
 }

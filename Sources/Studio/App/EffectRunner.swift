@@ -72,6 +72,8 @@ public struct EffectRunner: Sendable {
         case .settings(let effect): return try perform(effect)
         case .responses(let effect):
             return perform(responses: effect)
+        case .jobs(let effect):
+            return performJobs(effect)
         }
     }
 }

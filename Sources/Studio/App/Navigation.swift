@@ -10,6 +10,8 @@ public enum NavigationTab: String, CaseIterable, Sendable {
     case responses = "go.responses"
     /// Reports: generate, results, schedules.
     case reports = "go.reports"
+    /// The job queue.
+    case jobs = "go.jobs"
     /// Settings: theme, report defaults, AI and connectors.
     case settings = "go.settings"
 
@@ -20,6 +22,7 @@ public enum NavigationTab: String, CaseIterable, Sendable {
         case .reports: return "Reports"
         case .settings: return "Settings"
         case .responses: return "Responses"
+        case .jobs: return "Jobs"
         }
     }
 
@@ -30,6 +33,7 @@ public enum NavigationTab: String, CaseIterable, Sendable {
         case .reports: return .reports
         case .settings: return .settings
         case .responses: return .responses
+        case .jobs: return .jobs
         }
     }
 
@@ -58,6 +62,7 @@ enum NavigationReducer {
         case .reports: return ReportsReducer.open(formID: nil, &state)
         case .settings: return SettingsReducer.open(&state)
         case .responses: return ResponsesReducer.show(formID: state.forms.current?.id, &state)
+        case .jobs: return JobsReducer.refresh(&state)
         }
     }
 

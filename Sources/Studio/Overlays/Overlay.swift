@@ -145,6 +145,8 @@ public enum ConfirmPurpose: Hashable, Sendable {
     case fill(FillConfirm)
     /// Delete a report schedule.
     case deleteSchedule(name: String)
+    /// A Jobs-screen action that needs a yes.
+    case jobs(JobsConfirm)
 }
 
 /// A question with buttons.

@@ -174,6 +174,7 @@ enum ConfirmReducer {
         case (.quit, 1): return [.quit]
         case (.fill(let purpose), _): return FillReducer.decide(purpose, button: button, &state)
         case (.deleteSchedule(let name), 0): return [.reports(.deleteSchedule(name: name))]
+        case (.jobs(let purpose), 0): return JobsReducer.confirmed(purpose, &state)
         default: return []
         }
     }

@@ -12,10 +12,13 @@ public struct StudioServices: Sendable {
     public var settings: SettingsService?
     /// A form's stored responses; nil when this session has none (the screen says so).
     public var responses: ResponseService?
+    /// The job queue (nil: this session has none and the Jobs screen says so).
+    public var jobs: JobService?
 
-    /// Services over `forms` (and `responses` when given).
-    public init(forms: FormRepository, responses: ResponseService? = nil) {
+    /// Services over `forms` and, when given, the responses and the job queue.
+    public init(forms: FormRepository, responses: ResponseService? = nil, jobs: JobService? = nil) {
         self.forms = forms
         self.responses = responses
+        self.jobs = jobs
     }
 }

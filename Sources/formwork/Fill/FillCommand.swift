@@ -62,7 +62,8 @@ struct FillCommand: ParsableCommand {
             printError("fill: \(form) is a form file; the Fill screen fills workspace forms (import and publish it, or use --plain or --answers)")
             throw Exit.environment
         }
-        try StudioCommand.open(workspace, theme: nil, noColor: false, noMouse: false,
+        // A respondent's session runs no jobs: the queue belongs to the studio or `formwork worker`.
+        try StudioCommand.open(workspace, theme: nil, noColor: false, noMouse: false, worker: false,
                                start: .fillEvent(.start(formID: target.form.id, quitWhenDone: true)))
     }
 

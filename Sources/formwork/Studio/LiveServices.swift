@@ -10,10 +10,12 @@ enum LiveServices {
     static func services(_ options: WorkspaceOptions) throws -> StudioServices {
         let workspace = try openWorkspace(options)
         var services = StudioServices(forms: WorkspaceFormRepository(workspace: workspace))
+        let queue = try JobsCLI.openStore(options)
         services.fill = LiveFillService(workspace: workspace)
-        services.reports = LiveReportService(workspace: workspace, store: try JobStore(path: workspace.databasePath))
+        services.reports = LiveReportService(workspace: workspace, store: queue)
         services.settings = LiveSettingsService(workspaceDirectory: workspace.directory)
         services.responses = LiveResponseService(workspace: workspace)
+        services.jobs = LiveJobService(store: queue)
         return services
     }
 }

@@ -23,18 +23,24 @@ struct StudioCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
 
+    @Flag(name: .long, help: "Run no jobs in the studio; leave the queue to a separate `formwork worker`.")
+    var noWorker = false
+
     func run() throws {
         try guarded {
-            try StudioCommand.open(workspace, theme: theme, noColor: noColor, noMouse: noMouse, start: nil)
+            try StudioCommand.open(workspace, theme: theme, noColor: noColor, noMouse: noMouse, worker: !noWorker, start: nil)
         }
     }
 
-    /// Runs the studio over the workspace, sending `start` first (nil: the Forms screen).
-    static func open(_ workspace: WorkspaceOptions, theme: String?, noColor: Bool, noMouse: Bool, start: AppAction?) throws {
+    /// Runs the studio over the workspace, sending `start` first (nil: the Forms screen); with
+    /// `worker`, a worker pool runs the queue's jobs in this process until the studio quits.
+    static func open(_ workspace: WorkspaceOptions, theme: String?, noColor: Bool, noMouse: Bool, worker: Bool, start: AppAction?) throws {
         let environment = ProcessInfo.processInfo.environment
         let services = try LiveServices.services(workspace)
         let chosen = try ThemeChoice.load(flag: theme, environment: environment)
         let options = Terminal.Options(mouse: !noMouse, forceMonochrome: noColor)
+        let pool = worker ? try StudioWorker.start(services: services, workspace: workspace) : nil
+        defer { pool?.stop() }
         try Terminal.run(options: options) { terminal in
             let resolved = chosen.resolved(for: terminal.capabilities.colorCapability)
             StudioLoop(terminal: terminal, runner: EffectRunner(services: services), theme: resolved, start: start).run()

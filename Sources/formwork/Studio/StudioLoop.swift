@@ -20,6 +20,7 @@ final class StudioLoop {
     private var running = true
     private let start: AppAction?
     private var lastTick = DispatchTime.now()
+    private var lastPoll = DispatchTime.now()
     private static let tickNanoseconds: UInt64 = 500_000_000
 
     /// A loop over `terminal`; `start` is sent once the forms list is asked for (e.g. opening
@@ -51,6 +52,13 @@ final class StudioLoop {
                 let toast = state.toast
                 dispatch(AppReducer.reduce(.tick, &state))
                 if toast != state.toast { dirty = true }
+            }
+            // A second, faster pulse only while a screen asks for it (Jobs: 4 Hz); see
+            // `AppState.pollMillis`. The refresh it starts runs on the store queue.
+            if let poll = state.pollMillis,
+               DispatchTime.now().uptimeNanoseconds - lastPoll.uptimeNanoseconds >= UInt64(poll) * 1_000_000 {
+                lastPoll = DispatchTime.now()
+                dispatch(AppReducer.reduce(.jobsEvent(.poll), &state))
             }
         }
         // Let saves in flight land before the terminal is given back.

@@ -1,0 +1,1 @@
+../formwork/Studio/LiveJobService.swift
