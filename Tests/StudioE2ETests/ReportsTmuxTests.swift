@@ -2,9 +2,9 @@ import Foundation
 import XCTest
 
 /// Reports end to end in a real terminal: a published sample form with its responses (set up
-/// with the CLI), a `formwork worker` in a second tmux window, the studio in the first; from
-/// the Reports screen tick PDF and DOCX, queue the job, and wait until the results list shows
-/// both files. Then the files must exist and the PDF pass `qpdf --check`.
+/// with the CLI) and the studio with its own worker pool; from the Reports screen tick PDF and
+/// DOCX, queue the job, watch it on the Jobs screen until it is done, and see both files in
+/// the results list. Then the files must exist and the PDF pass `qpdf --check`.
 final class ReportsTmuxTests: XCTestCase {
     var session = ""
     var root: URL!
@@ -61,7 +61,19 @@ final class ReportsTmuxTests: XCTestCase {
         return lines
     }
 
-    func testQueuePDFAndDOCXAndSeeTheFiles() throws {
+    /// Waits for one screen line holding every piece of `pieces`.
+    func waitForLine(containing pieces: [String], timeout: Double, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var lines: [String] = []
+        while Date() < deadline {
+            lines = try screen()
+            if lines.contains(where: { row in pieces.allSatisfy { row.contains($0) } }) { return }
+            usleep(200_000)
+        }
+        XCTFail("timed out waiting for a line with \(pieces); screen:\n\(lines.joined(separator: "\n"))", file: file, line: line)
+    }
+
+    func testQueuePDFAndDOCXWatchTheJobAndSeeTheFiles() throws {
         continueAfterFailure = false
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build formwork first: \(binary.path)")
         try cli(["forms", "import", samples.appendingPathComponent("site-inspection.form.json").path])
@@ -70,8 +82,6 @@ final class ReportsTmuxTests: XCTestCase {
 
         let studio = "\(environment) '\(binary.path)'; echo FORMWORK-EXITED-$?; sleep 60"
         try shell(["tmux", "new-session", "-d", "-s", session, "-n", "studio", "-x", "120", "-y", "40", studio])
-        let worker = "\(environment) '\(binary.path)' worker --workspace '\(workspace.path)'; sleep 60"
-        try shell(["tmux", "new-window", "-d", "-t", session, "-n", "worker", worker])
         try waitFor("Site safety inspection")
 
         // `p` opens Reports on the highlighted form; unlike the digit it does not depend on
@@ -86,6 +96,12 @@ final class ReportsTmuxTests: XCTestCase {
         try waitFor("[x] DOCX")
         try send("g")
         try waitFor("queued report job")
+
+        // The studio's own worker pool runs the job; the Jobs tab (4) shows it until done.
+        try send("4")
+        try waitFor("Queues")
+        try waitForLine(containing: [" report ", " reports ", " done "], timeout: 90)
+        try send("3")
         try waitFor("site-inspection-summary.pdf", timeout: 90)
         try waitFor("site-inspection-summary.docx", timeout: 30)
 
