@@ -5,74 +5,22 @@ import XCTest
 /// `sleep` job shows its progress bar and is cancelled from the screen; a job that failed
 /// for good opens with its attempt and is retried from the screen into a paused queue, where
 /// `formwork jobs list --json` finds it waiting again.
-final class JobsTmuxTests: XCTestCase {
-    var session = ""
-    var workspace: URL!
-
-    override func setUpWithError() throws {
-        guard (try? shell(["which", "tmux"]))?.status == 0 else { throw XCTSkip("tmux is not installed") }
-        session = "formwork-jobs-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(Int.random(in: 0..<100_000))"
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent(session)
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        _ = try? shell(["tmux", "kill-session", "-t", session])
-        if let workspace { try? FileManager.default.removeItem(at: workspace) }
-    }
-
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("formwork")
-    }
-
-    /// Runs the CLI on the test workspace and returns its output.
-    @discardableResult
-    func formwork(_ arguments: [String]) throws -> String {
-        let result = try shell([binary.path] + arguments + ["--workspace", workspace.path])
-        XCTAssertEqual(result.status, 0, result.output)
-        return result.output
-    }
-
+final class JobsTmuxTests: TmuxTestCase {
     /// The state of job `id` from `formwork jobs list --json`.
     func state(of id: Int) throws -> String? {
         let list = try JSONSerialization.jsonObject(with: Data(try formwork(["jobs", "list", "--json"]).utf8)) as? [[String: Any]]
         return list?.first { $0["id"] as? Int == id }?["state"] as? String
     }
 
-    func send(_ keys: String...) throws {
-        try shell(["tmux", "send-keys", "-t", session] + keys)
-        usleep(200_000)
-    }
-
-    func screen() throws -> [String] {
-        try shell(["tmux", "capture-pane", "-p", "-t", session]).output.components(separatedBy: "\n")
-    }
-
-    /// Waits until one screen line contains every one of `parts`.
-    @discardableResult
-    func waitFor(_ parts: String..., timeout: Double = 20, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
-        let deadline = Date().addingTimeInterval(timeout)
-        var lines: [String] = []
-        while Date() < deadline {
-            lines = try screen()
-            if lines.contains(where: { line in parts.allSatisfy { line.contains($0) } }) { return lines }
-            usleep(100_000)
-        }
-        XCTFail("timed out waiting for \(parts); screen:\n\(lines.joined(separator: "\n"))", file: file, line: line)
-        return lines
-    }
-
     func testWatchCancelOpenAndRetryJobs() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build formwork first: \(binary.path)")
         try formwork(["jobs", "add", "report", "--args", #"{"form":"missing"}"#, "--queue", "reports", "--max-attempts", "1"])
         try formwork(["jobs", "add", "sleep", "--args", #"{"ms":600000}"#])
-        let command = "env FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment) '\(binary.path)' studio --workspace '\(workspace.path)'; echo FORMWORK-EXITED-$?; sleep 60"
-        try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        try startFormwork()
         try waitFor("No forms yet")
 
-        // Jobs is key 4 once every tab is merged; the palette finds it whatever its digit.
+        // Through the palette: every command is one search away, not only the tab key `4`.
         try send(":")
-        try shell(["tmux", "send-keys", "-t", session, "-l", "Go to Jobs"])
+        try type("Go to Jobs")
         try send("Enter")
         try waitFor("Formwork · Jobs")
         try waitFor("#2 sleep", "%", "slept")
@@ -108,14 +56,10 @@ final class JobsTmuxTests: XCTestCase {
     }
 
     func testWithoutItsWorkerTheScreenFollowsAnExternalOne() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build formwork first: \(binary.path)")
         try formwork(["jobs", "add", "sleep", "--args", #"{"ms":600000}"#])
-        let studio = "env TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment) '\(binary.path)' studio --no-worker --workspace '\(workspace.path)'; echo FORMWORK-EXITED-$?; sleep 60"
-        try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", studio])
+        try startFormwork(["studio", "--no-worker"])
         try waitFor("No forms yet")
-        try send(":")
-        try shell(["tmux", "send-keys", "-t", session, "-l", "Go to Jobs"])
-        try send("Enter")
+        try send("4")
         try waitFor("1", "sleep", "default", "queued")
         XCTAssertEqual(try state(of: 1), "available", "--no-worker runs nothing")
 
@@ -128,10 +72,8 @@ final class JobsTmuxTests: XCTestCase {
     }
 
     func testQuittingReleasesTheRunningJob() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build formwork first: \(binary.path)")
         try formwork(["jobs", "add", "sleep", "--args", #"{"ms":600000}"#])
-        let studio = "env TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment) '\(binary.path)' studio --workspace '\(workspace.path)'; echo FORMWORK-EXITED-$?; sleep 60"
-        try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", studio])
+        try startFormwork()
         try waitFor("No forms yet")
         let deadline = Date().addingTimeInterval(20)
         while try state(of: 1) != "running", Date() < deadline { usleep(100_000) }

@@ -3,47 +3,12 @@ import XCTest
 
 /// The studio in a real shell inside tmux: resizing at any moment, ctrl+z and `fg`, and the
 /// terminal given back in a sane state after quitting and after SIGTERM.
-final class StudioTerminalTests: XCTestCase {
-    var session = ""
-    var workspace: URL!
-
-    override func setUpWithError() throws {
-        guard (try? shell(["which", "tmux"]))?.status == 0 else { throw XCTSkip("tmux is not installed") }
-        session = "formwork-term-\(ProcessInfo.processInfo.processIdentifier)-\(Int.random(in: 0..<100_000))"
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent(session)
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        _ = try? shell(["tmux", "kill-session", "-t", session])
-        if let workspace { try? FileManager.default.removeItem(at: workspace) }
-    }
-
-    var binary: String { URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("formwork").path }
-
-    func send(_ keys: String...) throws {
-        try shell(["tmux", "send-keys", "-t", session] + keys)
-        usleep(150_000)
-    }
-
-    func screen() throws -> String { try shell(["tmux", "capture-pane", "-p", "-t", session]).output }
-
-    func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return }
-            usleep(100_000)
-        }
-        XCTFail("timed out waiting for \"\(text)\"; screen:\n\(last)", file: file, line: line)
-    }
-
+final class StudioTerminalTests: TmuxTestCase {
     /// Starts an interactive shell in tmux and the studio inside it.
     func startStudio() throws {
         try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "bash --norc --noprofile -i"])
         try send("export PS1='[sh]' FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment)", "Enter")
-        try send("clear; '\(binary)'", "Enter")
+        try send("clear; '\(binary.path)'", "Enter")
         try waitFor("Formwork · Forms")
     }
 
@@ -51,7 +16,7 @@ final class StudioTerminalTests: XCTestCase {
     func assertTerminalRestored(file: StaticString = #filePath, line: UInt = #line) throws {
         try send("clear; stty -a | tr ' ;' '\\n\\n' | grep -E -x -- '-?(echo|icanon)' | tr '\\n' ' '; echo STTY-END", "Enter")
         try waitFor("STTY-END", file: file, line: line)
-        let text = try screen()
+        let text = try screen().joined(separator: "\n")
         XCTAssertTrue(text.contains("icanon echo") || text.contains("echo icanon"), text, file: file, line: line)
         XCTAssertFalse(text.contains("-echo") || text.contains("-icanon"), text, file: file, line: line)
     }
@@ -66,7 +31,7 @@ final class StudioTerminalTests: XCTestCase {
         try send("a")
         try send("Enter")
         try waitFor("short_text_1")
-        XCTAssertTrue(try screen().contains("┌ Properties"), "three panes at 120 columns")
+        XCTAssertTrue(try screen().contains { $0.contains("┌ Properties") }, "three panes at 120 columns")
 
         try shell(["tmux", "resize-window", "-t", session, "-x", "80", "-y", "24"])
         try waitFor("Fields │ Properties │ Preview")

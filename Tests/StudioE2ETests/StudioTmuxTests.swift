@@ -5,61 +5,14 @@ import XCTest
 /// Drives the built `formwork` binary in a real terminal (tmux): create a form, add fields
 /// from the palette, move and indent one, add a rule, answer in the preview, save and quit;
 /// then check the saved form with `formwork forms export` and `formwork validate`.
-final class StudioTmuxTests: XCTestCase {
-    var session = ""
-    var workspace: URL!
-
-    override func setUpWithError() throws {
-        guard (try? shell(["which", "tmux"]))?.status == 0 else { throw XCTSkip("tmux is not installed") }
-        session = "formwork-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(Int.random(in: 0..<100_000))"
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent(session)
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        _ = try? shell(["tmux", "kill-session", "-t", session])
-        if let workspace { try? FileManager.default.removeItem(at: workspace) }
-    }
-
-    /// The `formwork` executable next to the test bundle.
-    var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("formwork")
-    }
-
-    func send(_ keys: String...) throws {
-        try shell(["tmux", "send-keys", "-t", session] + keys)
-        usleep(150_000)
-    }
-
-    func type(_ text: String) throws {
-        try shell(["tmux", "send-keys", "-t", session, "-l", text])
-        usleep(150_000)
-    }
-
-    func screen() throws -> [String] {
-        try shell(["tmux", "capture-pane", "-p", "-t", session]).output.components(separatedBy: "\n")
-    }
-
-    /// The preview pane: the right-most columns of the 120-column screen.
-    func preview() throws -> [String] { try screen().map { String($0.dropFirst(83)) } }
-
-    @discardableResult
-    func waitFor(_ text: String, in region: () throws -> [String] = { [] }, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
-        let deadline = Date().addingTimeInterval(timeout)
-        var lines: [String] = []
-        while Date() < deadline {
-            lines = try region()
-            if lines.isEmpty { lines = try screen() }
-            if lines.contains(where: { $0.contains(text) }) { return lines }
-            usleep(100_000)
-        }
-        XCTFail("timed out waiting for \"\(text)\"; screen:\n\(lines.joined(separator: "\n"))", file: file, line: line)
-        return lines
-    }
+final class StudioTmuxTests: TmuxTestCase {
+    /// The preview pane of `lines`: the right-most columns of the 120-column screen.
+    static func preview(_ lines: [String]) -> [String] { lines.map { String($0.dropFirst(83)) } }
 
     func testCreateArrangeRuleAnswerSaveQuit() throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary.path), "build formwork first: \(binary.path)")
-        let command = "env FORMWORK_HOME='\(workspace.path)' TERM=xterm-256color LANG=C.UTF-8 \(profileAssignment) '\(binary.path)'; echo FORMWORK-EXITED-$?; sleep 60"
+        // Bare `formwork`, finding its workspace through FORMWORK_HOME.
+        let command = "\(environment) '\(binary.path)'; echo FORMWORK-EXITED-$?; sleep 60"
         try shell(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
         try waitFor("No forms yet")
 
@@ -102,12 +55,12 @@ final class StudioTmuxTests: XCTestCase {
         try send("Tab")
         try send("Tab")
         try send("g")
-        XCTAssertFalse(try preview().contains { $0.contains("Short text") })
+        XCTAssertFalse(Self.preview(try screen()).contains { $0.contains("Short text") })
         try send("y")
-        try waitFor("Short text", in: preview)
+        try waitFor("Short text", in: Self.preview)
         try send("n")
-        try waitFor("Integer", in: preview)
-        XCTAssertFalse(try preview().contains { $0.contains("Short text") })
+        try waitFor("Integer", in: Self.preview)
+        XCTAssertFalse(Self.preview(try screen()).contains { $0.contains("Short text") })
 
         try send("C-s")
         try waitFor("saved")
