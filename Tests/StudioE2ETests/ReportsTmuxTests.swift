@@ -35,6 +35,8 @@ final class ReportsTmuxTests: TmuxTestCase {
         try send("3")
         try waitFor("site-inspection-summary.pdf", timeout: 90)
         try waitFor("site-inspection-summary.docx", timeout: 30)
+        // Back on Reports, the queued job's state shows above the results.
+        try waitFor("job #", " done", timeout: 30)
 
         let files = try FileManager.default.subpathsOfDirectory(atPath: workspace.appendingPathComponent("reports").path)
         let pdf = try XCTUnwrap(files.first { $0.hasSuffix("site-inspection-summary.pdf") }, "\(files)")
