@@ -113,8 +113,8 @@ final class ReportsScreenTests: XCTestCase {
         XCTAssertEqual(r.pane, .setup)
         XCTAssertEqual([r.formID, r.template], ["site", "board"])
         XCTAssertEqual(r.formats, [.csv])
-        XCTAssertTrue(s.driver.shows("Edit schedule weekly"))
-        XCTAssertTrue(s.driver.shows("enter saves · esc cancels"))
+        XCTAssertTrue(s.driver.shows("Editing weekly"))
+        XCTAssertTrue(s.driver.shows("enter save, esc cancel"))
         // Change the template, a format, both toggles, then save with a new cron.
         try s.driver.press("down space")
         try s.driver.press("up up up enter")

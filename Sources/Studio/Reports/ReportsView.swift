@@ -24,8 +24,9 @@ enum ReportsView {
 
     static func setup(_ r: ReportsState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
         let focused = r.pane == .setup
-        let title = r.editing.map { "Edit schedule \($0.name)" } ?? "Generate"
-        let footer = r.editing == nil ? "enter/g queues" : "enter saves · esc cancels"
+        // Short enough for the narrowest pane (about 22 cells) so the keys are never cut off.
+        let title = r.editing.map { "Editing \($0.name)" } ?? "Generate"
+        let footer = r.editing == nil ? "enter/g queues" : "enter save, esc cancel"
         Block(title: title, footer: footer, focused: focused).render(into: &grid, area: area, theme: theme)
         let inner = area.inset(1)
         if r.forms.isEmpty {
