@@ -18,6 +18,12 @@ enum JobSchema {
         migrator.registerMigration("jobqueue-v2-dashboard") { db in
             try db.execute(sql: dashboardIndexes)
         }
+        // The Jobs screen's "dead" filter lists the newest discarded jobs; without this the
+        // planner walks the whole table newest-first looking for them. It holds dead rows only,
+        // so completing or retrying jobs never writes to it.
+        migrator.registerMigration("jobqueue-v3-dead") { db in
+            try db.execute(sql: "CREATE INDEX job_dead ON job(id) WHERE state = 'discarded'")
+        }
     }
 
     /// The studio's Jobs screen reads counts several times a second. `job_live` covers the

@@ -24,7 +24,11 @@ public struct JobFilter: Sendable, Equatable {
     func whereClause() -> (String, StatementArguments) {
         var parts: [String] = []
         var arguments: StatementArguments = []
-        if !states.isEmpty {
+        // One state is spelled `state = '…'` so a partial index on that state (`job_dead`) applies;
+        // SQLite does not match `IN (one value)` against a partial index's WHERE.
+        if states.count == 1 {
+            parts.append("state = '\(states[0].rawValue)'")
+        } else if !states.isEmpty {
             parts.append("state IN (\(states.map { "'\($0.rawValue)'" }.joined(separator: ",")))")
         }
         if let queue { parts.append("queue = ?"); arguments += [queue] }

@@ -14,6 +14,8 @@ public struct QueueDashboard: Sendable, Equatable {
     public var completions: [Int]
     /// Completions in the last hour.
     public var completedLastHour: Int
+    /// Jobs cancelled in the last hour: they keep a queue listed while it has no other job.
+    public var cancelledLastHour: Int = 0
 
     /// The count of `state` (0 when none).
     public func count(_ state: JobState) -> Int { counts[state] ?? 0 }
@@ -25,7 +27,8 @@ public struct JobDashboard: Sendable, Equatable {
     public var now: Int64
     /// Width of a throughput bucket, ms.
     public var bucketMillis: Int64
-    /// Every queue with jobs, history in the last hour or persisted switches, by name.
+    /// Every queue with unfinished or dead jobs, any job finished (completed or cancelled) in
+    /// the last hour, or persisted switches (paused), by name.
     public var queues: [QueueDashboard]
     /// Running jobs, oldest attempt first (at most 100).
     public var running: [Job]
@@ -56,6 +59,11 @@ extension JobStore {
                 queues.update(row["queue"]) { $0.counts[.discarded] = row["n"] }
             }
             try Self.addCompletions(db, now: now, width: width, into: &queues)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT queue, count(*) AS n FROM job WHERE state = 'cancelled' AND finalized_at IS NOT NULL AND finalized_at > ? GROUP BY queue
+                """, arguments: [now - 3_600_000]) {
+                queues.update(row["queue"]) { $0.cancelledLastHour = row["n"] }
+            }
             for row in try Row.fetchAll(db, sql: "SELECT queue, paused FROM job_queue_state") {
                 let paused = (row["paused"] as Int) != 0
                 queues.update(row["queue"]) { $0.paused = paused }

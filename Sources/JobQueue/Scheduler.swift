@@ -70,6 +70,26 @@ extension JobStore {
         }
     }
 
+    /// Changes a stored schedule's expression and what it enqueues, in place: it stays on or
+    /// off and keeps its catch-up policy. A changed expression treats its slots before now as
+    /// handled (like a new schedule), so editing never fires a missed slot at once; an unchanged
+    /// one keeps its last handled slot.
+    public func updateSchedule(name: String, expression: String, request: JobRequest) throws {
+        let cron = try CronSchedule(expression)
+        try request.validate()
+        let now = clock.nowMillis()
+        try write { db in
+            guard let old = try String.fetchOne(db, sql: "SELECT expression FROM job_cron WHERE name = ?", arguments: [name]) else {
+                throw JobQueueError.scheduleNotFound(name)
+            }
+            let slot = old == expression ? nil : cron.previous(atOrBefore: now)
+            try db.execute(sql: """
+                UPDATE job_cron SET expression = ?, kind = ?, args = ?, queue = ?, priority = ?,
+                    last_slot = COALESCE(?, last_slot) WHERE name = ?
+                """, arguments: [expression, request.kind, request.args, request.queue, request.priority, slot, name])
+        }
+    }
+
     /// Removes a schedule.
     public func removeSchedule(name: String) throws {
         try write { db in

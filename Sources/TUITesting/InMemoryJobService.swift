@@ -65,6 +65,11 @@ public final class InMemoryJobService: JobService, @unchecked Sendable {
         }
     }
 
+    /// Moves a job to `status`, as a worker would (claiming, finishing or dead-lettering it).
+    public func setStatus(_ id: Int64, _ status: JobStatus) {
+        locked { jobs[id]?.summary.status = status }
+    }
+
     /// A job's current status.
     public func status(of id: Int64) -> JobStatus? { locked { jobs[id]?.summary.status } }
 

@@ -108,6 +108,20 @@ final class LiveJobServiceTests: XCTestCase {
         XCTAssertThrowsError(try service.detail(999)) { XCTAssertEqual($0 as? JobServiceError, .notFound(999)) }
     }
 
+    func testAQueueOfCancelledJobsStaysListedAndDeadFilterListsNewestFirst() throws {
+        let gone = try enqueue("noop", queue: "gone", count: 2)
+        for id in gone { XCTAssertTrue(try service.cancel(id)) }
+        let dead = try enqueue("noop", queue: "d", count: 3, maxAttempts: 1)
+        try run("d", 3, .failed(.permanent("broken")))
+        _ = try enqueue("noop", queue: "d", count: 5)
+        let snapshot = try service.snapshot(filter: .dead, limit: 10)
+        XCTAssertEqual(snapshot.queues.map(\.name), ["d", "gone"], "only cancelled jobs, still listed")
+        XCTAssertEqual(snapshot.queues.last?.queued, 0)
+        XCTAssertEqual(snapshot.recent.map(\.id), dead.reversed(), "dead jobs only, newest first")
+        clock.advance(3_600_001)
+        XCTAssertEqual(try service.snapshot(filter: .all, limit: 1).queues.map(\.name), ["d"], "an hour later the cancelled queue is gone")
+    }
+
     func testRetryCancelRequeueAndPause() throws {
         let ids = try enqueue("noop", count: 4, maxAttempts: 1)
         try run("default", 2, .failed(.permanent("nope")))

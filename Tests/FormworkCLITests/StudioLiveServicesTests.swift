@@ -84,4 +84,26 @@ final class StudioLiveServicesTests: CLITestCase {
         XCTAssertThrowsError(try reports.deleteSchedule(name: "nightly")) { XCTAssertEqual("\($0)", "no schedule named \"nightly\"") }
         XCTAssertThrowsError(try reports.setScheduleEnabled(name: "nope", enabled: true))
     }
+
+    func testEditingAScheduleChangesEverySettingInPlace() throws {
+        try publishSample()
+        let reports = try XCTUnwrap(try services().reports)
+        let before = ReportRequest(formID: "site-inspection", formats: [.pdf])
+        try reports.saveSchedule(ReportSchedule(name: "weekly", cron: "0 6 * * mon", request: before))
+        try reports.setScheduleEnabled(name: "weekly", enabled: false)
+        let after = ReportRequest(formID: "site-inspection", template: "full", formats: [.docx, .md, .json], perResponse: true, aiInsights: true)
+        try reports.saveSchedule(ReportSchedule(name: "weekly", cron: "30 7 * * mon-fri", request: after))
+        let listed = try reports.schedules()
+        XCTAssertEqual(listed.count, 1)
+        XCTAssertEqual(listed.first?.cron, "30 7 * * mon-fri")
+        XCTAssertEqual(listed.first?.request, after, "form, template, formats, documents and AI insights all changed")
+        XCTAssertEqual(listed.first?.enabled, false, "an edited schedule stays off")
+        let shown = try run(["schedule", "list", "--json", "--workspace", workspace.path]).stdout
+        XCTAssertTrue(shown.contains("30 7 * * mon-fri"), shown)
+        XCTAssertEqual(try XCTUnwrap(try services().reports).schedules().first?.request, after, "stored, as a fresh session reads it")
+        XCTAssertThrowsError(try reports.saveSchedule(ReportSchedule(name: "weekly", cron: "30 7 * * funday", request: after))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("bad cron \"30 7 * * funday\": "), "\(error)")
+        }
+        XCTAssertEqual(try reports.schedules().first?.cron, "30 7 * * mon-fri", "a refused edit leaves the schedule alone")
+    }
 }

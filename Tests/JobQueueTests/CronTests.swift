@@ -111,6 +111,42 @@ final class CronTests: XCTestCase {
         }
     }
 
+    func testUpdateScheduleKeepsOnOffAndDoesNotFireMissedSlots() throws {
+        let clock = ManualClock(monday)
+        let (store, dir) = try makeStore(clock: clock)
+        _ = dir
+        try store.addSchedule(name: "digest", expression: "0 6 * * *", request: JobRequest(kind: "noop", queue: "reports"), catchUp: .skip)
+        try store.setScheduleEnabled(name: "digest", enabled: false)
+        clock.advance(30 * minute)
+        try store.updateSchedule(name: "digest", expression: "*/5 * * * *", request: JobRequest(kind: "other", args: Data("{}".utf8), priority: 3))
+        let entry = try XCTUnwrap(try store.schedules().first)
+        XCTAssertEqual(entry.expression, "*/5 * * * *")
+        XCTAssertEqual(entry.request.kind, "other")
+        XCTAssertEqual(entry.request.priority, 3)
+        XCTAssertEqual(entry.enabled, false, "an edit does not switch a schedule on")
+        XCTAssertEqual(entry.catchUp, .skip, "an edit keeps the catch-up policy")
+        XCTAssertEqual(entry.lastSlot, monday + 30 * minute, "the new expression's slots before now count as handled")
+        try store.setScheduleEnabled(name: "digest", enabled: true)
+        XCTAssertEqual(try Scheduler(store: store).tick(), [], "nothing fires at once after an edit")
+        XCTAssertThrowsError(try store.updateSchedule(name: "nope", expression: "@daily", request: JobRequest(kind: "noop"))) { error in
+            XCTAssertEqual(error as? JobQueueError, .scheduleNotFound("nope"))
+        }
+        XCTAssertThrowsError(try store.updateSchedule(name: "digest", expression: "61 * * * *", request: JobRequest(kind: "noop")))
+    }
+
+    func testUpdateScheduleWithTheSameExpressionKeepsItsLastSlot() throws {
+        let clock = ManualClock(monday)
+        let (store, dir) = try makeStore(clock: clock)
+        _ = dir
+        try store.addSchedule(name: "hourly", expression: "0 * * * *", request: JobRequest(kind: "noop"))
+        let before = try store.schedules()[0].lastSlot
+        clock.advance(90 * minute)
+        try store.updateSchedule(name: "hourly", expression: "0 * * * *", request: JobRequest(kind: "noop", queue: "q2"))
+        XCTAssertEqual(try store.schedules()[0].lastSlot, before)
+        XCTAssertEqual(try store.schedules()[0].request.queue, "q2")
+        XCTAssertEqual(try Scheduler(store: store).tick().count, 1, "the slot due before the edit still fires")
+    }
+
     func testScheduleManagement() throws {
         let (store, dir) = try makeStore()
         _ = dir

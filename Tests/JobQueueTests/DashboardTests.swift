@@ -25,6 +25,20 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(board.recent.first?.state, .completed)
     }
 
+    func testAQueueWithOnlyCancelledJobsStaysListedForAnHour() throws {
+        let clock = ManualClock()
+        let (store, dir) = try makeStore(clock: clock)
+        _ = dir
+        let ids = try store.enqueue(Array(repeating: JobRequest(kind: "a", queue: "gone"), count: 2)).map(\.id)
+        for id in ids { XCTAssertEqual(try store.cancel(id), .cancelled) }
+        let board = try store.dashboard()
+        XCTAssertEqual(board.queues.map(\.queue), ["gone"])
+        XCTAssertEqual(board.queues[0].cancelledLastHour, 2)
+        XCTAssertEqual(board.queues[0].counts, [:], "cancelled jobs are history, not counted per state")
+        clock.advance(3_600_001)
+        XCTAssertEqual(try store.dashboard().queues.map(\.queue), [], "an hour later the queue has no recent job")
+    }
+
     func testEveryAggregateReadsAnIndex() throws {
         let (store, dir) = try makeStore()
         _ = store
@@ -41,5 +55,11 @@ final class DashboardTests: XCTestCase {
             WHERE state = 'completed' AND finalized_at IS NOT NULL AND finalized_at > 0 GROUP BY queue, age
             """).contains("COVERING INDEX job_final"))
         XCTAssertTrue(try plan("SELECT * FROM job WHERE state = 'running' ORDER BY attempted_at, id LIMIT 100").contains("job_lease"))
+        XCTAssertTrue(try plan("""
+            SELECT queue, count(*) FROM job WHERE state = 'cancelled' AND finalized_at IS NOT NULL AND finalized_at > 0 GROUP BY queue
+            """).contains("COVERING INDEX job_final"))
+        let (dead, _) = JobFilter(states: [.discarded]).whereClause()
+        XCTAssertEqual(try plan("SELECT * FROM job WHERE \(dead) ORDER BY id DESC LIMIT 50"), "SCAN job USING INDEX job_dead",
+                       "the dead filter reads the dead rows only, newest first, with no sort")
     }
 }

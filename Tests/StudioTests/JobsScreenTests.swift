@@ -210,4 +210,26 @@ final class JobsScreenTests: XCTestCase {
         XCTAssertTrue(driver.shows("step 6"))
         XCTAssertFalse(driver.shows("Progress 50%"), "scrolled past the top")
     }
+
+    func testDetailScrollStopsAtTheLastLine() throws {
+        let service = InMemoryJobService(now: JobsFixtures.now)
+        service.add(kind: "export", queue: "exports", status: .dead, changedAt: JobsFixtures.now - 3_000)
+        let driver = JobsFixtures.driver(service, size: Size(width: 60, height: 20))
+        try driver.press("enter")
+        let id = try XCTUnwrap(driver.state.jobs.detailID)
+        driver.send(.jobsEvent(.detailLoaded(JobDetail(
+            summary: JobSummary(id: id, kind: "export", queue: "exports", status: .dead, attempt: 1, maxAttempts: 1, updatedAt: JobsFixtures.now),
+            args: "{}", createdAt: JobsFixtures.now - 9_000,
+            events: (0..<20).map { JobEventLine(at: JobsFixtures.now - Int64($0) * 1_000, type: "progress", data: "step \($0)") }))))
+        XCTAssertNotNil(driver.state.jobs.detail)
+        try driver.press(Array(repeating: "down", count: 60).joined(separator: " "))
+        let bottom = driver.state.jobs.detailOffset
+        XCTAssertGreaterThan(bottom, 0)
+        XCTAssertLessThan(bottom, 60, "the offset stops at the last line instead of counting every key")
+        XCTAssertTrue(driver.shows("step 19"), "the last line is on screen")
+        try driver.press("down")
+        XCTAssertEqual(driver.state.jobs.detailOffset, bottom)
+        try driver.press("up")
+        XCTAssertEqual(driver.state.jobs.detailOffset, bottom - 1, "one key up scrolls at once after overshooting")
+    }
 }

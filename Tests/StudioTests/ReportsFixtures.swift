@@ -26,13 +26,14 @@ enum ReportsFixtures {
 
     /// A studio with both services, on the Reports screen unless `open` is false.
     static func driver(size: Size = Size(width: 120, height: 40), files: [ReportFile] = files, formats: Set<ReportFormat> = [.pdf, .docx],
-                       open screen: String? = "go.reports") -> Setup {
+                       jobs: InMemoryJobService? = nil, open screen: String? = "go.reports") -> Setup {
         let reports = InMemoryReportService(forms: forms, extraTemplates: ["board"])
         reports.setFiles(files)
         let settings = InMemorySettingsService(formats: formats, apiKey: secretKey)
         var services = StudioServices(forms: InMemoryFormRepository(forms: [Fixtures.contact]))
         services.reports = reports
         services.settings = settings
+        services.jobs = jobs
         let driver = StudioDriver(services: services, size: size)
         if let screen { driver.send(.command(screen)) }
         return Setup(driver: driver, reports: reports, settings: settings)

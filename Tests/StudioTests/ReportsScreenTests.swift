@@ -91,7 +91,7 @@ final class ReportsScreenTests: XCTestCase {
         XCTAssertEqual(try s.reports.schedules().first?.request.formats, [.pdf, .docx])
         try s.driver.press("tab tab")
         XCTAssertTrue(s.driver.shows("0 6 * * mon-fri"))
-        try s.driver.press("e ctrl+u")
+        try s.driver.press("e enter ctrl+u")
         s.driver.type("@daily")
         try s.driver.press("enter")
         XCTAssertEqual(try s.reports.schedules().first?.cron, "@daily")
@@ -102,6 +102,96 @@ final class ReportsScreenTests: XCTestCase {
         XCTAssertEqual(try s.reports.schedules().first?.enabled, true)
         try s.driver.press("d left enter")
         XCTAssertTrue(try s.reports.schedules().isEmpty)
+    }
+
+    func testEditLoadsTheScheduleIntoGenerateAndSavesEverySetting() throws {
+        let s = ReportsFixtures.driver()
+        try s.reports.saveSchedule(ReportSchedule(name: "weekly", cron: "0 6 * * mon", request: ReportRequest(formID: "site", template: "board", formats: [.csv])))
+        try s.driver.press("ctrl+r tab tab e")
+        let r = s.driver.state.reports
+        XCTAssertEqual(r.editing?.name, "weekly")
+        XCTAssertEqual(r.pane, .setup)
+        XCTAssertEqual([r.formID, r.template], ["site", "board"])
+        XCTAssertEqual(r.formats, [.csv])
+        XCTAssertTrue(s.driver.shows("Editing weekly"))
+        XCTAssertTrue(s.driver.shows("enter save, esc cancel"))
+        // Change the template, a format, both toggles, then save with a new cron.
+        try s.driver.press("down space")
+        try s.driver.press("up up up enter")
+        XCTAssertEqual(s.driver.state.reports.template, "summary")
+        try s.driver.press("down space")
+        try s.driver.press(Array(repeating: "down", count: ReportFormat.allCases.count).joined(separator: " ") + " space down space")
+        try s.driver.press("enter")
+        XCTAssertTrue(s.driver.shows("Cron for weekly"))
+        try s.driver.press("ctrl+u")
+        s.driver.type("bad cron")
+        try s.driver.press("enter")
+        XCTAssertTrue(s.driver.shows("bad cron \"bad cron\": expected 5 fields, found 2"))
+        XCTAssertEqual(s.driver.state.reports.editing?.name, "weekly", "a refused cron keeps editing")
+        try s.driver.press("ctrl+u")
+        s.driver.type("15 7 * * *")
+        try s.driver.press("enter")
+        let saved = try XCTUnwrap(try s.reports.schedules().first { $0.name == "weekly" })
+        XCTAssertEqual(saved.cron, "15 7 * * *")
+        XCTAssertEqual(saved.request, ReportRequest(formID: "site", template: "summary", formats: [.pdf, .csv], perResponse: true, aiInsights: true))
+        XCTAssertTrue(s.driver.shows("saved schedule weekly"))
+        let after = s.driver.state.reports
+        XCTAssertNil(after.editing)
+        XCTAssertEqual(after.pane, .schedules)
+        XCTAssertEqual(after.currentSchedule?.name, "weekly")
+        XCTAssertEqual([after.formID, after.template], ["contact", "summary"], "the setup from before editing comes back")
+        XCTAssertEqual(after.formats, [.pdf, .docx])
+    }
+
+    func testEscLeavesEditingUnchangedAndOtherScheduleKeysWait() throws {
+        let s = ReportsFixtures.driver()
+        try s.reports.saveSchedule(ReportSchedule(name: "daily", cron: "@daily", request: ReportRequest(formID: "site", formats: [.md])))
+        try s.driver.press("ctrl+r tab tab e")
+        XCTAssertEqual(s.driver.state.reports.formats, [.md])
+        try s.driver.press("n")
+        XCTAssertTrue(s.driver.shows("finish editing daily first: enter saves, esc cancels"))
+        try s.driver.press("tab tab d")
+        XCTAssertTrue(s.driver.shows("finish editing daily first"))
+        try s.driver.press("escape")
+        XCTAssertNil(s.driver.state.reports.editing)
+        XCTAssertEqual(s.driver.state.reports.formats, [.pdf, .docx], "the previous setup is back")
+        XCTAssertEqual(try s.reports.schedules().first?.request.formats, [.md], "nothing was saved")
+        XCTAssertTrue(s.driver.shows("Generate"))
+        try s.driver.press("escape")
+        XCTAssertEqual(s.driver.state.screen, .reports, "esc outside editing does what it does everywhere: it stays on the screen")
+    }
+
+    func testQueuedJobStateShowsAboveTheResultsUntilItEnds() throws {
+        let jobs = InMemoryJobService()
+        let driver = ReportsFixtures.driver(jobs: jobs).driver
+        let id = jobs.add(kind: "report", queue: "reports")
+        try driver.press("enter")
+        XCTAssertEqual(driver.state.reports.watchedJob?.id, id)
+        XCTAssertTrue(driver.shows("job #\(id) queued"))
+        jobs.setStatus(id, .running)
+        jobs.setProgress(id, 0.4)
+        driver.send(.tick)
+        driver.send(.tick)
+        XCTAssertTrue(driver.shows("job #\(id) running 40%"))
+        jobs.setStatus(id, .dead)
+        driver.send(.tick)
+        driver.send(.tick)
+        XCTAssertTrue(driver.shows("job #\(id) failed — see Jobs (4)"))
+        XCTAssertEqual(driver.state.reports.watchedJob?.finished, true)
+        jobs.setStatus(id, .done)
+        driver.send(.tick)
+        driver.send(.tick)
+        XCTAssertTrue(driver.shows("failed"), "an ended job is no longer read")
+        XCTAssertTrue(driver.shows("contact-summary.pdf"), "the results stay listed below")
+    }
+
+    func testJobStateTexts() {
+        XCTAssertEqual(ReportsJobWatch(id: 3, status: .done).text, "job #3 done")
+        XCTAssertEqual(ReportsJobWatch(id: 3, status: .running).text, "job #3 running")
+        XCTAssertEqual(ReportsJobWatch(id: 3, status: .retrying).text, "job #3 retrying")
+        XCTAssertEqual(ReportsJobWatch(id: 3, status: .cancelled).text, "job #3 cancelled")
+        XCTAssertEqual(ReportsJobWatch(id: 3, status: .blocked).text, "job #3 blocked")
+        XCTAssertFalse(ReportsJobWatch(id: 3, status: .retrying).finished)
     }
 
     func testScheduleKeysNeedTheSchedulesPane() throws {

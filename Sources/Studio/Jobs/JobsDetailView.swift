@@ -16,6 +16,14 @@ enum JobsDetailView {
         Scrollbar(total: all.count, visible: inner.height, offset: first).render(into: &grid, area: inner, theme: theme)
     }
 
+    /// The largest useful scroll offset: the last line at the bottom of the pane, never past it.
+    static func maxOffset(_ state: AppState) -> Int {
+        guard let detail = state.jobs.detail, let snapshot = state.jobs.snapshot else { return 0 }
+        let inner = JobsView.detailArea(snapshot, size: state.size).inset(1)
+        guard !inner.isEmpty else { return 0 }
+        return max(0, lines(detail, now: snapshot.now, width: max(1, inner.width - 2)).count - inner.height)
+    }
+
     /// The pane's lines, wrapped to `width`, each with its style.
     static func lines(_ detail: JobDetail, now: Int64, width: Int) -> [(text: String, role: StyleRole)] {
         let job = detail.summary

@@ -61,7 +61,8 @@ enum JobsReducer {
     /// Arrows move the focused selection, or scroll the open detail.
     static func move(_ delta: Int, _ state: inout AppState) {
         if state.jobs.detail != nil {
-            state.jobs.detailOffset = max(0, state.jobs.detailOffset + delta)
+            // Clamped to the pane's real length, so scrolling back up after overshooting is immediate.
+            state.jobs.detailOffset = max(0, min(state.jobs.detailOffset + delta, JobsDetailView.maxOffset(state)))
             return
         }
         switch state.jobs.focus {

@@ -11,9 +11,7 @@ enum JobsView {
             grid.write(text, at: Point(x: area.x + 2, y: area.y + 2), style: theme[.dim], clip: area.inset(1))
             return nil
         }
-        let queueRows = max(1, min(snapshot.queues.count, 5))
-        let runningRows = max(1, min(snapshot.running.count, 4))
-        let parts = area.splitVertically([.fixed(queueRows + 3), .fixed(runningRows + 2), .fill])
+        let parts = layout(snapshot, area: area)
         let queueCursor = renderQueues(jobs, snapshot, area: parts[0], grid: &grid, theme: theme)
         let lower = Rect(x: area.x, y: parts[1].y, width: area.width, height: parts[1].height + parts[2].height)
         if let detail = jobs.detail {
@@ -23,6 +21,20 @@ enum JobsView {
         renderRunning(snapshot, area: parts[1], grid: &grid, theme: theme)
         let jobCursor = renderRecent(jobs, snapshot, area: parts[2], grid: &grid, theme: theme)
         return jobs.focus == .queues ? queueCursor : jobCursor
+    }
+
+    /// Queues, running jobs and recent jobs, top to bottom.
+    static func layout(_ snapshot: JobsSnapshot, area: Rect) -> [Rect] {
+        let queueRows = max(1, min(snapshot.queues.count, 5))
+        let runningRows = max(1, min(snapshot.running.count, 4))
+        return area.splitVertically([.fixed(queueRows + 3), .fixed(runningRows + 2), .fill])
+    }
+
+    /// Where the detail pane goes for a terminal of `size`: below the queues, down to the key bar.
+    static func detailArea(_ snapshot: JobsSnapshot, size: Size) -> Rect {
+        let area = Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2))
+        let parts = layout(snapshot, area: area)
+        return Rect(x: area.x, y: parts[1].y, width: area.width, height: parts[1].height + parts[2].height)
     }
 
     static func renderQueues(_ jobs: JobsState, _ snapshot: JobsSnapshot, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {

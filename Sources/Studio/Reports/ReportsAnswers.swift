@@ -26,9 +26,22 @@ enum ReportsAnswers {
             r.loading = false
             r.unavailable = true
         case .enqueued(let id):
+            r.watchedJob = ReportsJobWatch(id: id)
             state.showToast("queued report job #\(id) — watch it in Jobs (4)")
+            return [.reports(.watchJob(id))]
+        case .jobState(let id, let status, let progress):
+            guard r.watchedJob?.id == id else { return [] }
+            r.watchedJob = ReportsJobWatch(id: id, status: status, progress: status == .running ? progress : nil)
         case .schedulesChanged(let schedules, let message):
             r.schedules = schedules
+            clampRows(&r)
+            state.showToast(message)
+        case .scheduleSaved(let schedules, let name, let message):
+            r.schedules = schedules
+            if r.editing?.name == name {
+                ReportsEditing.finish(&r)
+                r.scheduleRow = schedules.firstIndex { $0.name == name } ?? r.scheduleRow
+            }
             clampRows(&r)
             state.showToast(message)
         case .scheduleRefused(let schedule, let isNew, let message):

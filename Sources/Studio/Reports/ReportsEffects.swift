@@ -20,10 +20,15 @@ extension EffectRunner {
             } catch let error as ReportServiceError {
                 return [.reportsEvent(.scheduleRefused(schedule, isNew: isNew, message: error.description))]
             }
-            return [.reportsEvent(.schedulesChanged(try service.schedules(), message: "\(isNew ? "added" : "saved") schedule \(schedule.name)"))]
+            return [.reportsEvent(.scheduleSaved(try service.schedules(), name: schedule.name,
+                                                 message: "\(isNew ? "added" : "saved") schedule \(schedule.name)"))]
         case .deleteSchedule(let name):
             try service.deleteSchedule(name: name)
             return [.reportsEvent(.schedulesChanged(try service.schedules(), message: "deleted schedule \(name)"))]
+        case .watchJob(let id):
+            // Without a job service (or once the job is gone) the line simply stops updating.
+            guard let jobs = services.jobs, let detail = try? jobs.detail(id) else { return [] }
+            return [.reportsEvent(.jobState(id: id, status: detail.summary.status, progress: detail.progress))]
         case .setScheduleEnabled(let name, let enabled):
             try service.setScheduleEnabled(name: name, enabled: enabled)
             return [.reportsEvent(.schedulesChanged(try service.schedules(), message: "schedule \(name) \(enabled ? "on" : "off")"))]

@@ -21,6 +21,12 @@ enum ReportsReducer {
             r = state.reports
         case .generate:
             guard let request = r.request, !request.formats.isEmpty else { return [] }
+            if r.editing != nil {
+                state.reports = r
+                ReportsEditing.askCron(request, &state)
+                r = state.reports
+                return []
+            }
             return [.reports(.enqueue(request))]
         case .showPaths: r.pathsShown = true
         case .refresh: return [.reports(.load)]
@@ -31,7 +37,15 @@ enum ReportsReducer {
                                                 purpose: .reportSchedule(schedule, isNew: true)))
         case .editSchedule:
             guard let schedule = r.currentSchedule else { return [] }
-            state.overlay = .prompt(PromptState(title: "Cron for \(schedule.name)", text: schedule.cron, purpose: .reportSchedule(schedule, isNew: false)))
+            ReportsEditing.begin(schedule, &r)
+            state.reports = r
+            state.showToast("editing schedule \(schedule.name): change the setup, enter saves, esc cancels")
+        case .cancelEdit:
+            guard r.editing != nil else {
+                state.reports = r
+                return GlobalReducer.reduce(.escape, &state)
+            }
+            ReportsEditing.finish(&r)
         case .deleteSchedule:
             guard let schedule = r.currentSchedule else { return [] }
             state.overlay = .confirm(ConfirmState(title: "Delete schedule", message: "Delete the schedule \"\(schedule.name)\" (\(schedule.cron))?",
@@ -91,6 +105,7 @@ enum ReportsReducer {
     /// Re-reads the files every few ticks while the screen is in front, so new files appear.
     static func tick(_ state: inout AppState) -> [Effect] {
         guard state.screen == .reports, !state.reports.loading, state.overlay == nil, state.tick % refreshEvery == 0 else { return [] }
-        return [.reports(.loadResults)]
+        guard let job = state.reports.watchedJob, !job.finished else { return [.reports(.loadResults)] }
+        return [.reports(.loadResults), .reports(.watchJob(job.id))]
     }
 }

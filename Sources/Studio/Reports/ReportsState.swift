@@ -63,6 +63,13 @@ public struct ReportsState: Hashable, Sendable {
     public var unavailable = false
     /// True once the defaults from Settings were applied (only the first time).
     public var defaultsApplied = false
+    /// The schedule loaded into the Generate pane by `e`: enter saves the setup back into it
+    /// (after asking for its cron), esc leaves it unchanged.
+    public var editing: ReportSchedule?
+    /// The setup the Generate pane had before editing began, put back when editing ends.
+    public var setupBeforeEditing: ReportRequest?
+    /// The job queued last from this screen and its state, when followed.
+    public var watchedJob: ReportsJobWatch?
 
     /// Creates an empty Reports screen.
     public init() {}
@@ -78,6 +85,15 @@ public struct ReportsState: Hashable, Sendable {
 
     /// The highlighted schedule, if any.
     public var currentSchedule: ReportSchedule? { schedules.indices.contains(scheduleRow) ? schedules[scheduleRow] : nil }
+
+    /// Puts `request` into the setup pane.
+    public mutating func load(_ request: ReportRequest) {
+        formID = request.formID
+        template = request.template
+        formats = request.formats
+        perResponse = request.perResponse
+        aiInsights = request.aiInsights
+    }
 
     /// The request the setup pane describes, when a form is chosen.
     public var request: ReportRequest? {
@@ -104,12 +120,14 @@ public enum ReportsAction: String, CaseIterable, Sendable {
     case refresh = "reports.refresh"
     /// New schedule from the current setup (asks for the cron expression).
     case newSchedule = "reports.schedule.new"
-    /// Change the highlighted schedule's cron expression.
+    /// Load the highlighted schedule into the Generate pane to change any of its settings.
     case editSchedule = "reports.schedule.edit"
     /// Delete the highlighted schedule (asks first).
     case deleteSchedule = "reports.schedule.delete"
     /// Switch the highlighted schedule on or off.
     case toggleSchedule = "reports.schedule.toggle"
+    /// Leave schedule editing without saving (elsewhere esc does what it does everywhere).
+    case cancelEdit = "reports.schedule.cancelEdit"
 }
 
 /// Answers of the Reports screen's effects.
@@ -122,6 +140,10 @@ public enum ReportsEvent: Sendable {
     case enqueued(jobID: Int64)
     /// Schedules changed; show `message`.
     case schedulesChanged([ReportSchedule], message: String)
+    /// A schedule was saved; show `message` and leave editing when it was the one edited.
+    case scheduleSaved([ReportSchedule], name: String, message: String)
+    /// The watched job's state was read.
+    case jobState(id: Int64, status: JobStatus, progress: Double?)
     /// Saving a schedule failed: ask again with the error.
     case scheduleRefused(ReportSchedule, isNew: Bool, message: String)
     /// This session has no report service.
@@ -169,4 +191,6 @@ public enum ReportsEffect: Hashable, Sendable {
     case deleteSchedule(name: String)
     /// Switch a schedule on or off.
     case setScheduleEnabled(name: String, enabled: Bool)
+    /// Read a queued job's state through the job service (when the session has one).
+    case watchJob(Int64)
 }

@@ -24,7 +24,10 @@ enum ReportsView {
 
     static func setup(_ r: ReportsState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
         let focused = r.pane == .setup
-        Block(title: "Generate", footer: "enter/g queues", focused: focused).render(into: &grid, area: area, theme: theme)
+        // Short enough for the narrowest pane (about 22 cells) so the keys are never cut off.
+        let title = r.editing.map { "Editing \($0.name)" } ?? "Generate"
+        let footer = r.editing == nil ? "enter/g queues" : "enter save, esc cancel"
+        Block(title: title, footer: footer, focused: focused).render(into: &grid, area: area, theme: theme)
         let inner = area.inset(1)
         if r.forms.isEmpty {
             let text = "No published form yet: publish one in the builder (ctrl+p) first."
@@ -42,7 +45,11 @@ enum ReportsView {
     static func results(_ r: ReportsState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
         let focused = r.pane == .results
         Block(title: "Results", footer: "\(r.results.count) files · o shows paths", focused: focused).render(into: &grid, area: area, theme: theme)
-        let inner = area.inset(1)
+        var inner = area.inset(1)
+        if let job = r.watchedJob, !inner.isEmpty {
+            grid.write(job.text, at: Point(x: inner.x + 1, y: inner.y), style: theme[jobRole(job.status)], clip: inner)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+        }
         guard !r.results.isEmpty else {
             grid.write("No reports yet in \(r.folder)", at: Point(x: inner.x + 1, y: inner.y), style: theme[.dim], clip: inner)
             return nil
@@ -62,6 +69,15 @@ enum ReportsView {
         TableView(columns: columns, rows: rows, selected: r.resultRow, focused: focused).render(into: &grid, area: inner, theme: theme)
         let first = Scrolling.offset(keeping: r.resultRow, visible: max(1, inner.height - 1), current: 0, count: rows.count)
         return Point(x: inner.x, y: inner.y + 1 + r.resultRow - first)
+    }
+
+    /// Green when done, red when it failed or was cancelled, accented while waiting or running.
+    static func jobRole(_ status: JobStatus?) -> StyleRole {
+        switch status {
+        case .dead?, .cancelled?: return .error
+        case .done?: return .success
+        default: return .accent
+        }
     }
 
     static func schedules(_ r: ReportsState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {

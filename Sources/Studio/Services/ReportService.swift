@@ -180,7 +180,9 @@ public protocol ReportService: Sendable {
     var folder: String { get }
     /// Every report schedule, by name.
     func schedules() throws -> [ReportSchedule]
-    /// Adds or replaces a schedule; throws `badCron` for an expression that does not parse.
+    /// Adds a schedule, or changes the one with this name in place (cron, form, template,
+    /// formats, documents, AI insights; it stays on or off); throws `badCron` for an expression
+    /// that does not parse.
     func saveSchedule(_ schedule: ReportSchedule) throws
     /// Removes a schedule.
     func deleteSchedule(name: String) throws

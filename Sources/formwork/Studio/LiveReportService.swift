@@ -89,11 +89,14 @@ final class LiveReportService: ReportService, @unchecked Sendable {
         }
         let out = workspace.reportsDirectory.appendingPathComponent(schedule.name)
         let request = try ReportJobs.request(setup(schedule.request, out: out))
-        let wasOff = try mapped { try store.schedules() }.first { $0.name == schedule.name }.map { !$0.enabled } ?? false
+        let exists = try mapped { try store.schedules() }.contains { $0.name == schedule.name }
         try mapped {
-            try store.addSchedule(name: schedule.name, expression: cron, request: request)
-            // Replacing a schedule switches it on; keep one that was off, off.
-            if wasOff { try store.setScheduleEnabled(name: schedule.name, enabled: false) }
+            // An existing schedule is changed in place: it stays on or off and keeps its slots.
+            if exists {
+                try store.updateSchedule(name: schedule.name, expression: cron, request: request)
+            } else {
+                try store.addSchedule(name: schedule.name, expression: cron, request: request)
+            }
         }
     }
 

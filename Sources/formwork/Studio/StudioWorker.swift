@@ -35,12 +35,20 @@ final class StudioWorker: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Stops claiming, lets running jobs finish or releases them, and reports kept errors.
-    func stop() {
-        pool.shutdown(deadlineMillis: Self.shutdownDeadlineMillis)
+    /// The distinct errors kept so far, sorted (each is printed once however often it recurred).
+    var keptErrors: [String] {
         lock.lock()
-        let kept = errors
-        lock.unlock()
-        for error in Set(kept).sorted() { CLIFailure.printError("worker: \(error)") }
+        defer { lock.unlock() }
+        return Set(errors).sorted()
+    }
+
+    /// Stops claiming, lets running jobs finish or releases them, and reports kept errors
+    /// through `print` (stderr by default, once the terminal is back); returns what it printed.
+    @discardableResult
+    func stop(print: (String) -> Void = CLIFailure.printError) -> [String] {
+        pool.shutdown(deadlineMillis: Self.shutdownDeadlineMillis)
+        let lines = keptErrors.map { "worker: \($0)" }
+        lines.forEach(print)
+        return lines
     }
 }
