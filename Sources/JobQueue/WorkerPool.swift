@@ -19,8 +19,9 @@ final class RunningJob {
     }
 }
 
-/// An in-process pool of worker threads fed by one dispatcher thread. The dispatcher claims only
-/// as many jobs as there are free slots (per queue and in total), shares slots fairly between
+/// An in-process pool of worker threads fed by one dispatcher thread. The dispatcher claims for
+/// free slots (per queue and in total) plus a bounded prefetch for queues of short jobs (see
+/// `WorkerPool+Prefetch.swift`), shares slots fairly between
 /// queues, group-commits completions, and runs heartbeats, lease sweeps, cancellation, timeouts,
 /// pruning and cron.
 public final class WorkerPool: @unchecked Sendable {
