@@ -147,6 +147,7 @@ extension WorkerPool {
             scaledQueues = Dictionary(states.compactMap { state in state.concurrency.map { (state.queue, $0) } },
                                       uniquingKeysWith: { first, _ in first })
             knownQueues.formUnion(discovered)
+            releaseUnrunnable()
             // A raised limit may make prefetched jobs startable for idle workers.
             cond.broadcast()
             cond.unlock()

@@ -37,6 +37,19 @@ extension WorkerPool {
         }
     }
 
+    /// Gives back (attempt returned, like on shutdown) prefetched jobs of queues scaled down to
+    /// zero: they could never start here, and should not stay held by this pool; lock held.
+    func releaseUnrunnable() {
+        let (keep, release) = (ready.filter { runLimit($0.queue) > 0 }, ready.filter { runLimit($0.queue) <= 0 })
+        guard !release.isEmpty else { return }
+        ready = keep
+        for job in release {
+            pending.append(JobCompletion(job: job, outcome: .interrupted))
+            inflight[job.queue, default: 1] -= 1
+        }
+        wakeRequested = true
+    }
+
     /// Hands claimed jobs to the worker threads; lock held. Jobs claimed by a round that raced
     /// with shutdown (which has already given back `ready`) are given back the same way, as
     /// interrupted completions, instead of being stranded in `ready`.

@@ -76,4 +76,31 @@ final class PrefetchTests: XCTestCase {
         XCTAssertLessThanOrEqual(probe.peak["exports"] ?? 0, 1)
         XCTAssertLessThanOrEqual(probe.peak["reports"] ?? 0, 2)
     }
+
+    func testPrefetchedJobsOfAQueueScaledToZeroAreGivenBack() throws {
+        let (store, dir) = try makeStore()
+        _ = dir
+        try store.enqueue(JobRequest(kind: "noop", queue: "reports"))
+        let pool = WorkerPool(store: store, registry: .withBuiltins(), options: fastPoolOptions())
+        let claimed = try claimAll(store, queue: "reports", epoch: pool.epoch)
+        XCTAssertEqual(claimed.count, 1)
+        pool.cond.lock()
+        pool.ready = claimed
+        pool.inflight["reports"] = 1
+        pool.cond.unlock()
+        try store.scale(queue: "reports", concurrency: 0)
+        pool.refreshQueueSwitches()
+        pool.cond.lock()
+        let ready = pool.ready.count
+        let pending = pool.pending
+        let inflight = pool.inflight["reports"]
+        pool.cond.unlock()
+        XCTAssertEqual(ready, 0)
+        XCTAssertEqual(inflight, 0)
+        XCTAssertEqual(pending, [JobCompletion(job: claimed[0], outcome: .interrupted)])
+        XCTAssertEqual(try store.finish(pending), [true])
+        let job = try XCTUnwrap(store.job(claimed[0].id))
+        XCTAssertEqual(job.state, .available)
+        XCTAssertEqual(job.attempt, 0, "the attempt is given back")
+    }
 }
