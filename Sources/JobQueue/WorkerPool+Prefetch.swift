@@ -40,9 +40,9 @@ extension WorkerPool {
     /// Gives back (attempt returned, like on shutdown) prefetched jobs of queues scaled down to
     /// zero: they could never start here, and should not stay held by this pool; lock held.
     func releaseUnrunnable() {
-        let (keep, release) = (ready.filter { runLimit($0.queue) > 0 }, ready.filter { runLimit($0.queue) <= 0 })
+        let release = ready.filter { runLimit($0.queue) <= 0 }
         guard !release.isEmpty else { return }
-        ready = keep
+        ready.removeAll { runLimit($0.queue) <= 0 }
         for job in release {
             pending.append(JobCompletion(job: job, outcome: .interrupted))
             inflight[job.queue, default: 1] -= 1
