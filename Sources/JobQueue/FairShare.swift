@@ -1,7 +1,8 @@
 import Foundation
 
 /// Shares free worker slots between queues round-robin, so a busy queue cannot starve the
-/// others, and never hands out more than the free slots (no prefetch beyond capacity).
+/// others, and never hands out more than the free slots it is given (the pool's slots plus its
+/// bounded prefetch).
 struct FairShare {
     /// Claims for each queue in turn: `claim(queue, limit)` returns how many it got. Slots a
     /// queue cannot use are offered to the queues that filled their share, until none are left.

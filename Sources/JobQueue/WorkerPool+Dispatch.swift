@@ -77,8 +77,7 @@ extension WorkerPool {
                 return
             }
             if !snapshot.completions.isEmpty { lastFlush = now }
-            for job in claimed { inflight[job.queue, default: 0] += 1 }
-            ready.append(contentsOf: claimed)
+            accept(claimed)
             let refill = !snapshot.completions.isEmpty && claimed.count < snapshot.freeSlots
             let more = wakeRequested || refill || flushDue(now: store.clock.nowMillis(), stopping: phase != .running)
             if !more {
@@ -95,14 +94,14 @@ extension WorkerPool {
         let completions = takeCompletions ? pending : []
         if takeCompletions { pending.removeAll(keepingCapacity: true) }
         let busy = ready.count + running.count
-        let free = stopping ? 0 : max(0, options.concurrency - busy)
+        let free = stopping ? 0 : max(0, options.concurrency + prefetchBudget - busy)
         var capacity: [(queue: String, free: Int)] = []
         if free > 0 {
             rotation &+= 1
             for queue in FairShare.rotated(knownQueues.sorted(), by: rotation) where !pausedQueues.contains(queue) {
-                let limit = options.queueConcurrency[queue] ?? scaledQueues[queue]
-                    ?? store.options.defaults(for: queue).concurrency
-                let open = min(limit, options.concurrency) - inflight[queue, default: 0]
+                let limit = runLimit(queue)
+                let extra = shortQueues.contains(queue) ? limit : 0
+                let open = limit + extra - inflight[queue, default: 0]
                 if open > 0 { capacity.append((queue, open)) }
             }
         }
@@ -132,6 +131,12 @@ extension WorkerPool {
         return claimed
     }
 
+    /// How many of `queue`'s jobs may run at once in this pool; lock held.
+    func runLimit(_ queue: String) -> Int {
+        let limit = options.queueConcurrency[queue] ?? scaledQueues[queue] ?? store.options.defaults(for: queue).concurrency
+        return min(limit, options.concurrency)
+    }
+
     /// Reloads paused queues, runtime concurrency and (when serving every queue) queue names.
     func refreshQueueSwitches() {
         do {
@@ -142,6 +147,9 @@ extension WorkerPool {
             scaledQueues = Dictionary(states.compactMap { state in state.concurrency.map { (state.queue, $0) } },
                                       uniquingKeysWith: { first, _ in first })
             knownQueues.formUnion(discovered)
+            releaseUnrunnable()
+            // A raised limit may make prefetched jobs startable for idle workers.
+            cond.broadcast()
             cond.unlock()
         } catch {
             onError(error)

@@ -19,8 +19,9 @@ final class RunningJob {
     }
 }
 
-/// An in-process pool of worker threads fed by one dispatcher thread. The dispatcher claims only
-/// as many jobs as there are free slots (per queue and in total), shares slots fairly between
+/// An in-process pool of worker threads fed by one dispatcher thread. The dispatcher claims for
+/// free slots (per queue and in total) plus a bounded prefetch for queues of short jobs (see
+/// `WorkerPool+Prefetch.swift`), shares slots fairly between
 /// queues, group-commits completions, and runs heartbeats, lease sweeps, cancellation, timeouts,
 /// pruning and cron.
 public final class WorkerPool: @unchecked Sendable {
@@ -50,6 +51,8 @@ public final class WorkerPool: @unchecked Sendable {
     var pausedQueues: Set<String> = []
     var scaledQueues: [String: Int] = [:]
     var dispatcherExited = false
+    /// Queues whose latest job ran shorter than `prefetchBelowMillis`: only these prefetch.
+    var shortQueues: Set<String> = []
     /// Wakes the dispatcher thread (it never waits on `cond`).
     let dispatcherWake = DispatchSemaphore(value: 0)
     var lastFlush: Int64 = 0
@@ -188,6 +191,7 @@ public final class WorkerPool: @unchecked Sendable {
             if let entry = running.removeValue(forKey: job.id) {
                 inflight[job.queue, default: 1] -= 1
                 if !entry.abandoned { pending.append(JobCompletion(job: job, outcome: outcome)) }
+                noteDuration(of: entry)
             }
             wakeRequested = true
             if phase != .running { cond.broadcast() }
@@ -200,9 +204,9 @@ public final class WorkerPool: @unchecked Sendable {
     private func nextJob() -> (ClaimedJob, JobContext)? {
         cond.lock()
         defer { cond.unlock() }
-        while ready.isEmpty && phase == .running { cond.wait() }
-        guard phase == .running, !ready.isEmpty else { return nil }
-        let job = ready.removeFirst()
+        while phase == .running && startableIndex() == nil { cond.wait() }
+        guard phase == .running, let index = startableIndex() else { return nil }
+        let job = ready.remove(at: index)
         let context = JobContext(job: job, store: store)
         let timeout = job.timeoutMillis ?? registry.entry(for: job.kind)?.timeoutMillis
             ?? store.options.defaults(for: job.queue).timeoutMillis
