@@ -87,6 +87,14 @@ final class LiveResponseService: ResponseService, @unchecked Sendable {
         try mapped { try workspace.responses.update(id: id, answers: answers, expectedRevision: expectedRevision) }
     }
 
+    func revisions(_ id: Int64) throws -> [ResponseVersion] {
+        try mapped {
+            try workspace.responses.history(id).map {
+                ResponseVersion(revision: $0.revision, answers: $0.answers, status: $0.status.rawValue, savedAt: $0.savedAt)
+            }
+        }
+    }
+
     func delete(_ id: Int64) throws {
         try mapped { try workspace.responses.delete(id) }
     }
