@@ -51,6 +51,22 @@ final class ResponsesHistoryTests: XCTestCase {
         XCTAssertTrue(driver.shows("Max"))
     }
 
+    func testReadingAnOldRevisionScrollsWithinItsLines() throws {
+        let service = ResponsesFixtures.service(count: 1)
+        let driver = ResponsesFixtures.driver(service, size: Size(width: 80, height: 12))
+        try driver.press("enter e ctrl+s h enter")
+        let lines = try XCTUnwrap(driver.state.responses.detail?.history?.lines.count)
+        XCTAssertEqual(lines, 10)
+        try driver.press("G")
+        XCTAssertEqual(driver.state.responses.detail?.history?.offset, lines - 6, "the last line at the bottom, no further")
+        XCTAssertTrue(driver.shows("Tom"), driver.screen)
+        try driver.press("k")
+        XCTAssertEqual(driver.state.responses.detail?.history?.offset, lines - 7)
+        try driver.press("g k")
+        XCTAssertEqual(driver.state.responses.detail?.history?.offset, 0)
+        XCTAssertTrue(driver.shows("Name"))
+    }
+
     func testHistoryForAnotherResponseOrDuringAnEditIsIgnored() throws {
         var state = AppState(size: Size(width: 80, height: 24))
         let version = ResponseVersion(revision: 1, answers: Answers(), status: "draft", savedAt: Date(timeIntervalSince1970: 0))

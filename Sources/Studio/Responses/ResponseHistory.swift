@@ -15,6 +15,8 @@ public struct ResponseHistoryState: Hashable, Sendable {
     public var viewing: Int?
     /// The first line shown of the version being read.
     public var offset = 0
+    /// The lines of the version being read.
+    public var lines: [DetailLine] = []
 
     /// The history of `versions`, the current one highlighted.
     public init(versions: [ResponseVersion]) {
@@ -25,8 +27,9 @@ public struct ResponseHistoryState: Hashable, Sendable {
         self.selected = max(0, versions.count - 1)
     }
 
-    /// A command while the history is open: move in the list, open a version, or scroll it.
-    mutating func reduce(_ action: ResponsesAction, page: Int) {
+    /// A command while the history is open: move in the list, open a version (its answers laid
+    /// out over `fields`), or scroll it.
+    mutating func reduce(_ action: ResponsesAction, page: Int, fields: [Field]) {
         if viewing != nil {
             switch action {
             case .up: offset -= 1
@@ -34,10 +37,10 @@ public struct ResponseHistoryState: Hashable, Sendable {
             case .pageUp: offset -= page
             case .pageDown: offset += page
             case .first: offset = 0
-            case .last: offset = Int.max / 2
+            case .last: offset = lines.count
             default: return
             }
-            offset = max(0, offset)
+            offset = max(0, min(offset, lines.count - page))
             return
         }
         switch action {
@@ -51,6 +54,7 @@ public struct ResponseHistoryState: Hashable, Sendable {
             guard versions.indices.contains(selected) else { return }
             viewing = selected
             offset = 0
+            lines = ResponseDetailState.lines(versions[selected].answers, fields: fields, depth: 0)
         default: return
         }
         selected = max(0, min(selected, versions.count - 1))

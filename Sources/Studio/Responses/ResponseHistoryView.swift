@@ -11,9 +11,9 @@ enum ResponseHistoryView {
             Block(title: title, footer: "saved \(ResponsesView.stamp(version.savedAt)) · \(version.status) · esc: back to the list", focused: true)
                 .render(into: &grid, area: area, theme: theme)
             var old = d
-            old.lines = ResponseDetailState.lines(version.answers, fields: d.detail.form.pages.flatMap(\.fields), depth: 0)
+            old.lines = history.lines
+            old.offset = history.offset
             let inner = area.inset(by: .symmetric(vertical: 1, horizontal: 2))
-            old.offset = max(0, min(history.offset, old.lines.count - inner.height))
             ResponseDetailView.renderLines(old, area: inner, grid: &grid, theme: theme)
             return
         }

@@ -7,7 +7,7 @@ enum ResponsesDetailReducer {
         guard var d = state.responses.detail else { return [] }
         let page = max(1, state.size.height - 6)
         if var history = d.history {
-            history.reduce(action, page: page)
+            history.reduce(action, page: page, fields: d.detail.form.pages.flatMap(\.fields))
             d.history = history
             state.responses.detail = d
             return []
