@@ -48,8 +48,8 @@ final class LiveResponseService: ResponseService, @unchecked Sendable {
             if let expression = try ResponseMatching.parse(query.filter) {
                 var matching = Set<Int64>()
                 let now = Date()
-                try workspace.responses.forEach(filter) { response in
-                    if ResponseMatching.matches(expression, response.answers, now: now) { matching.insert(response.id) }
+                try workspace.responses.forEachAnswers(filter) { id, answers in
+                    if ResponseMatching.matches(expression, answers, now: now) { matching.insert(id) }
                 }
                 ids = ids.filter(matching.contains)
             }
