@@ -13,9 +13,12 @@ enum BlankTrimming {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    /// What `CharacterSet.whitespaces` holds: tab and the space separators (Unicode Zs).
+    /// Whether `CharacterSet.whitespaces` holds `scalar` (asked of the set itself beyond ASCII:
+    /// on Linux it also holds U+200B, which is not a space separator).
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || scalar == "\t" }
-        return scalar.properties.generalCategory == .spaceSeparator
+        return blanks.contains(scalar)
     }
+
+    private static let blanks = CharacterSet.whitespaces
 }
