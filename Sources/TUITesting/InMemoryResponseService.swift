@@ -11,6 +11,8 @@ public final class InMemoryResponseService: ResponseService, @unchecked Sendable
         var status: String
         var submittedAt: Date?
         var revisions: [Answers]
+        /// When each version (the revisions, then the current answers) was saved.
+        var savedAt: [Date]
     }
 
     private let lock = NSLock()
@@ -20,6 +22,9 @@ public final class InMemoryResponseService: ResponseService, @unchecked Sendable
     private var nextID: Int64 = 1
     /// Every write made, in order (`save 3`, `delete 4`, `import f.csv`), for tests.
     public private(set) var log: [String] = []
+
+    /// The clock saved edits are stamped with (fixed by tests that snapshot the history).
+    public var now: @Sendable () -> Date = { Date() }
 
     /// An empty service.
     public init() {}
@@ -41,7 +46,8 @@ public final class InMemoryResponseService: ResponseService, @unchecked Sendable
         locked {
             let id = nextID
             nextID += 1
-            entries[id] = Entry(formID: formID, answers: answers, status: status, submittedAt: submittedAt, revisions: [])
+            entries[id] = Entry(formID: formID, answers: answers, status: status, submittedAt: submittedAt, revisions: [],
+                                savedAt: [submittedAt ?? Date(timeIntervalSince1970: 0)])
             order.append(id)
             return id
         }
@@ -50,6 +56,15 @@ public final class InMemoryResponseService: ResponseService, @unchecked Sendable
     /// The answers of every revision of a response, oldest first, ending with the current one.
     public func history(_ id: Int64) -> [Answers] {
         locked { entries[id].map { $0.revisions + [$0.answers] } ?? [] }
+    }
+
+    public func revisions(_ id: Int64) throws -> [ResponseVersion] {
+        try locked {
+            guard let entry = entries[id] else { throw ResponseServiceError.notFound(id) }
+            return (entry.revisions + [entry.answers]).enumerated().map { n, answers in
+                ResponseVersion(revision: n + 1, answers: answers, status: entry.status, savedAt: entry.savedAt[n])
+            }
+        }
     }
 
     public func latestForm(_ formID: String) throws -> Form {
@@ -120,6 +135,7 @@ public final class InMemoryResponseService: ResponseService, @unchecked Sendable
             guard actual == expectedRevision else { throw ResponseServiceError.conflict(id: id, expected: expectedRevision, actual: actual) }
             entry.revisions.append(entry.answers)
             entry.answers = answers
+            entry.savedAt.append(now())
             entries[id] = entry
             return actual + 1
         }

@@ -48,7 +48,7 @@ extension UIBench {
         var matches = 0
         let filtered = try Measure.median(runs: 3) {
             matches = 0
-            try workspace.responses.forEach(filter) { if ResponseMatching.matches(expression, $0.answers) { matches += 1 } }
+            try workspace.responses.forEachAnswers(filter) { if ResponseMatching.matches(expression, $1) { matches += 1 } }
         }
         Measure.report("ui.responses_filter_100k_sqlite", filtered / 1e6, "ms")
         Measure.report("ui.responses_filter_100k_sqlite_matches", Double(matches), "responses")

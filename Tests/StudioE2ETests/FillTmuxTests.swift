@@ -55,6 +55,28 @@ final class FillTmuxTests: TmuxTestCase {
         try findInResponses()
     }
 
+    /// Text typed without tab/enter is saved once typing pauses: kill the terminal right
+    /// after "draft saved" and the text is in the resumed draft.
+    func testTypedTextIsSavedWithoutTab() throws {
+        _ = try formwork(["forms", "import", Self.samples.appendingPathComponent("site-inspection.form.json").path])
+        _ = try formwork(["forms", "publish", "site-inspection"])
+        try startFormwork(["fill", "site-inspection"], width: 100)
+        try waitFor("Inspector")
+        try type("Ada Lovelace")
+        try waitFor("draft saved")
+        try shell(["tmux", "kill-session", "-t", session])
+
+        let drafts = try formwork(["responses", "list", "site-inspection", "--status", "draft", "--json"])
+        XCTAssertTrue(drafts.contains("Ada Lovelace"), "the typed text was saved before the kill: \(drafts)")
+
+        try startFormwork(["fill", "site-inspection"], width: 100)
+        try waitFor("Resume your draft from")
+        try send("Enter")
+        try waitFor("resumed the draft")
+        try waitFor("Ada Lovelace")
+        try send("Escape")
+    }
+
     /// Opens the studio, goes to the form's responses, filters down to the submitted one and
     /// reads the testimonial given before the kill.
     func findInResponses() throws {

@@ -1,4 +1,5 @@
 import FormCore
+import Foundation
 import Studio
 import TUIKit
 import TUITesting
@@ -37,6 +38,25 @@ final class ResponsesSnapshotTests: XCTestCase {
             try driver.press("enter")
         }
     }
+
+    func testEditingARepeatEntry() throws { try each("editing-repeat") { try $0.press("enter e tab tab tab tab tab") } }
+
+    /// Response 1 edited once (age 20 → 44), its history listed, then revision 1 read.
+    func history(_ name: String, _ keys: String) throws {
+        for size in Self.sizes {
+            let service = ResponsesFixtures.service()
+            service.now = { Date(timeIntervalSince1970: 1_780_100_000) }
+            let driver = ResponsesFixtures.driver(service, size: size)
+            try driver.press("enter e tab ctrl+u")
+            driver.type("44")
+            try driver.press("ctrl+s " + keys)
+            assertSnapshot(driver.screen, named: "\(name)-\(size.width)x\(size.height)", group: "Responses")
+        }
+    }
+
+    func testHistoryList() throws { try history("history", "h") }
+
+    func testOldRevisionReadOnly() throws { try history("history-revision", "h k enter") }
 
     func testColumnPicker() throws { try each("columns") { try $0.press("c j") } }
 }

@@ -19,7 +19,7 @@ public struct AnswerError: Error, Hashable, Sendable, CustomStringConvertible {
 public enum AnswerCoding {
     /// Reads one CSV cell. Empty text is `.empty`; lists are `;`-separated.
     public static func value(fromText text: String, for field: Field) throws -> Value {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = BlankTrimming.trimmed(text)
         if trimmed.isEmpty { return .empty }
         // Spreadsheet exports put matrices, multiple-text records and signatures (and
         // sometimes lists) in one cell as JSON text; read those as JSON.

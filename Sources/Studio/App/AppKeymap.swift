@@ -39,7 +39,7 @@ public enum AppKeymap {
          ("Responses", ResponsesKeymap.table), ("Responses: one response", ResponsesKeymap.detail),
          ("Responses: editing answers", ResponsesKeymap.editing), ("Responses: panels", ResponsesKeymap.panel),
          ("Responses: filter line", ResponsesKeymap.filterLine), ("Reports", ReportsKeymap.keymap), ("Jobs", JobsKeymap.keymap),
-         ("Settings", SettingsKeymap.keymap)]
+         ("Settings", SettingsKeymap.keymap), ("Responses: revision history", ResponsesKeymap.history)]
     }
 
     /// The text of docs/keymap.md, generated from the keymaps themselves.

@@ -15,7 +15,7 @@ public enum AppReducer {
         case .tick:
             state.tick += 1
             if let toast = state.toast, toast.expiresAt <= state.tick { state.toast = nil }
-            return BuilderReducer.tick(&state) + ReportsReducer.tick(&state)
+            return BuilderReducer.tick(&state) + ReportsReducer.tick(&state) + FillAutosave.tick(&state)
         case .command(let id): return run(command: id, &state)
         case .global(let action): return GlobalReducer.reduce(action, &state)
         case .forms(let action): return FormsReducer.reduce(action, &state)

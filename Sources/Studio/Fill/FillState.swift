@@ -77,6 +77,8 @@ public struct FillState {
     public var submitWhenCreated = false
     /// Saves asked for and not yet confirmed (for the "saved" status).
     public var pendingSaves = 0
+    /// Typed text the clock is watching to save it once typing pauses.
+    public var typing: FillTyping?
     /// The stored response once submitted: any key then leaves, so it is never sent twice.
     public var submitted: Int64?
     /// Leave the studio (instead of going back to Forms) when done: started by `formwork fill`.

@@ -19,6 +19,15 @@ public struct AnswerEdit: Hashable, Sendable {
     public var text: TextField
     /// Why the text does not fit the field, live.
     public var error: String?
+    /// The keys of the repeat groups around the answer, outermost first (`[]` outside repeats).
+    public var keys: [String] = []
+    /// The entry of each of those repeat groups (0-based), in the same order.
+    public var path: [Int] = []
+    /// The entries the answer sits in, as shown before its label (`Dependents #2 › `).
+    public var entry = ""
+
+    /// The answer's name on screen and in problems: its entry, then its label.
+    public var name: String { entry + (field.label.isEmpty ? field.key : field.label) }
 }
 
 /// An open response: its answers as lines, and the edit in progress.
@@ -39,6 +48,8 @@ public struct ResponseDetailState: Hashable, Sendable {
     public var saving = false
     /// The answers being saved, shown once the save succeeds.
     public var pending: Answers?
+    /// The revision history, while it is open.
+    public var history: ResponseHistoryState?
 
     /// Opens `detail` for reading.
     public init(detail: ResponseDetail) {
@@ -83,11 +94,24 @@ public struct ResponseDetailState: Hashable, Sendable {
         }
     }
 
-    /// The editable answers: every input field outside repeats.
+    /// The editable answers: every input field, those inside repeat groups once per entry.
     static func edits(_ detail: ResponseDetail) -> [AnswerEdit] {
-        ResponseMatching.columnFields(detail.form).filter(\.type.takesInput).map { field in
-            let value = detail.answers[field.key]
-            return AnswerEdit(field: field, text: TextField(value.isEmpty ? "" : AnswerCoding.text(for: value, field: field)))
+        edits(detail.answers, fields: detail.form.pages.flatMap(\.fields), keys: [], path: [], entry: "")
+    }
+
+    /// The edits of one scope (the response, or one repeat entry), in form order.
+    static func edits(_ answers: Answers, fields: [Field], keys: [String], path: [Int], entry: String) -> [AnswerEdit] {
+        AnswersFile.scopeFields(fields).flatMap { field -> [AnswerEdit] in
+            if field.type == .repeatGroup {
+                let label = field.label.isEmpty ? field.key : field.label
+                return (answers.repeats[field.key] ?? []).enumerated().flatMap { n, instance in
+                    edits(instance, fields: field.children, keys: keys + [field.key], path: path + [n], entry: entry + "\(label) #\(n + 1) › ")
+                }
+            }
+            guard field.type.takesInput else { return [] }
+            let value = answers[field.key]
+            return [AnswerEdit(field: field, text: TextField(value.isEmpty ? "" : AnswerCoding.text(for: value, field: field)),
+                               keys: keys, path: path, entry: entry)]
         }
     }
 }

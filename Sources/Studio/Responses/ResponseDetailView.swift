@@ -5,6 +5,10 @@ import TUIKit
 enum ResponseDetailView {
     static func render(_ state: AppState, area: Rect, grid: inout CellGrid, theme: Theme) -> Point? {
         guard let d = state.responses.detail else { return nil }
+        if let history = d.history {
+            ResponseHistoryView.render(history, d, area: area, grid: &grid, theme: theme)
+            return nil
+        }
         let info = d.detail
         let revisions = info.revision == 1 ? "1 revision" : "\(info.revision) revisions"
         let title = "Response \(info.id) · \(info.status) · \(revisions)" + (d.edits != nil ? " · editing" : "")
@@ -42,8 +46,7 @@ enum ResponseDetailView {
         for (index, edit) in edits.enumerated().dropFirst(first) {
             guard y < area.y + listHeight else { break }
             let focused = index == d.focus
-            let name = edit.field.label.isEmpty ? edit.field.key : edit.field.label
-            grid.write(name, at: Point(x: area.x, y: y), style: theme[focused ? .accent : .dim], clip: Rect(x: area.x, y: y, width: labelWidth, height: 1))
+            grid.write(edit.name, at: Point(x: area.x, y: y), style: theme[focused ? .accent : .dim], clip: Rect(x: area.x, y: y, width: labelWidth, height: 1))
             let box = Rect(x: area.x + labelWidth + 1, y: y, width: max(1, area.width - labelWidth - 1), height: 1)
             let input = TextInputView(field: edit.text, focused: focused, placeholder: edit.field.type.displayName.lowercased())
             input.render(into: &grid, area: box, theme: theme)

@@ -6,7 +6,14 @@ enum ResponsesDetailReducer {
     static func reduce(_ action: ResponsesAction, _ state: inout AppState) -> [Effect] {
         guard var d = state.responses.detail else { return [] }
         let page = max(1, state.size.height - 6)
+        if var history = d.history {
+            history.reduce(action, page: page, fields: d.detail.form.pages.flatMap(\.fields))
+            d.history = history
+            state.responses.detail = d
+            return []
+        }
         switch action {
+        case .history: return [.responses(.history(d.detail.id))]
         case .up: d.offset -= 1
         case .down: d.offset += 1
         case .pageUp: d.offset -= page
@@ -72,9 +79,11 @@ enum ResponsesDetailReducer {
         for edit in edits {
             do {
                 let value = try AnswerCoding.value(fromText: edit.text.text, for: edit.field)
-                if value.isEmpty { answers.values.removeValue(forKey: edit.field.key) } else { answers[edit.field.key] = value }
+                answers.modifyInstance(keys: edit.keys, path: edit.path) { scope in
+                    if value.isEmpty { scope.values.removeValue(forKey: edit.field.key) } else { scope[edit.field.key] = value }
+                }
             } catch {
-                problems.append("\(edit.field.label.isEmpty ? edit.field.key : edit.field.label): \(parseError(edit) ?? "\(error)")")
+                problems.append("\(edit.name): \(parseError(edit) ?? "\(error)")")
             }
         }
         if problems.isEmpty {

@@ -20,6 +20,8 @@ public enum ResponsesEffect: Hashable, Sendable {
     case importFile(path: String, formID: String)
     /// Export the form's responses.
     case export(formID: String, format: ResponseFileFormat, path: String)
+    /// Read every saved version of a response.
+    case history(Int64)
 }
 
 /// What the Responses screen's effects answer.
@@ -46,4 +48,6 @@ public enum ResponsesEvent: Sendable {
     case exported(count: Int, path: String)
     /// A call failed; why.
     case failed(String)
+    /// The saved versions of a response arrived, oldest first.
+    case history(id: Int64, [ResponseVersion])
 }

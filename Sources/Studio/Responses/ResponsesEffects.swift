@@ -28,6 +28,7 @@ extension EffectRunner {
             return .deleted(id)
         case .previewImport(let path, let formID): return .previewed(try service.previewImport(path: path, formID: formID))
         case .importFile(let path, let formID): return .imported(count: try service.importFile(path: path, formID: formID))
+        case .history(let id): return .history(id: id, try service.revisions(id))
         case .export(let formID, let format, let path):
             return .exported(count: try service.export(formID: formID, format: format, path: path), path: path)
         }

@@ -47,6 +47,9 @@ enum ResponsesEvents {
             return ResponsesReducer.requery(&state)
         case .exported(let count, let path):
             state.showToast("exported \(count) response\(count == 1 ? "" : "s") to \(path)")
+        case .history(let id, let versions):
+            guard state.responses.detail?.detail.id == id, state.responses.detail?.edits == nil else { return [] }
+            state.responses.detail?.history = ResponseHistoryState(versions: versions)
         case .failed(let message):
             state.responses.loading = false
             state.responses.detail?.saving = false

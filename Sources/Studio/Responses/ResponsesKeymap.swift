@@ -37,12 +37,23 @@ enum ResponsesKeymap {
     static let detail = Keymap<AppState>([
         bind(.edit, [.char("e")], "Edit the answers", short: "edit", group: "Response"),
         bind(.delete, [.char("d")], "Delete the response", short: "delete", group: "Response"),
+        bind(.history, [.char("h")], "Revision history", short: "history", group: "Response"),
         bind(.up, [KeyEvent(.up), .char("k")], "Scroll up", bar: false, group: "Response"),
         bind(.down, [KeyEvent(.down), .char("j")], "Scroll down", bar: false, group: "Response"),
         bind(.pageUp, [KeyEvent(.pageUp)], "Page up", bar: false, group: "Response"),
         bind(.pageDown, [KeyEvent(.pageDown)], "Page down", bar: false, group: "Response"),
         bind(.first, [.char("g")], "Top", bar: false, group: "Response"),
         bind(.last, [.char("G")], "Bottom", bar: false, group: "Response"),
+    ])
+
+    /// While the revision history is open (esc: back to the list, then to the response).
+    static let history = Keymap<AppState>([
+        bind(.open, [KeyEvent(.enter)], "Read the highlighted revision", short: "read", group: "Response: history"),
+        bind(.up, [KeyEvent(.up), .char("k")], "Previous revision (scroll up while reading)", bar: false, group: "Response: history"),
+        bind(.down, [KeyEvent(.down), .char("j")], "Next revision (scroll down while reading)", bar: false, group: "Response: history"),
+        bind(.first, [.char("g")], "First revision (top)", bar: false, group: "Response: history"),
+        bind(.last, [.char("G")], "Current revision (bottom)", bar: false, group: "Response: history"),
+        KeyBinding(id: GlobalAction.escape.rawValue, keys: [KeyEvent(.escape)], title: "Back", shortTitle: "back", group: "Response: history"),
     ])
 
     /// While editing answers (typing goes into the focused answer).
@@ -70,6 +81,7 @@ enum ResponsesKeymap {
         if r.panel != nil { return panel }
         if r.filtering { return filterLine }
         if r.detail?.edits != nil { return editing }
+        if r.detail?.history != nil { return history }
         if r.detail != nil { return detail }
         return table + NavigationReducer.keymap
     }

@@ -17,6 +17,10 @@ enum ResponsesPanels {
         if state.responses.filtering { return filterKey(key, &state) }
         guard let panel = state.responses.panel else {
             // esc outside any panel: close the read view, else drop the filter.
+            if var history = state.responses.detail?.history {
+                state.responses.detail?.history = history.back() ? history : nil
+                return []
+            }
             if state.responses.detail != nil {
                 state.responses.detail = nil
                 return []

@@ -71,7 +71,7 @@ enum ResponsesReducer {
         case .reload:
             state.responses = r
             return requery(&state)
-        case .edit, .save, .confirm, .toggle: return []
+        case .edit, .save, .confirm, .toggle, .history: return []
         }
         r.selected = max(0, min(r.selected, r.ids.count - 1))
         state.responses = r

@@ -158,4 +158,6 @@ public enum ResponsesAction: String, CaseIterable, Sendable {
     case confirm = "responses.confirm"
     /// Toggle the highlighted column in the column picker; switch the export format.
     case toggle = "responses.toggle"
+    /// List the open response's revisions (and read an old one).
+    case history = "responses.history"
 }

@@ -178,6 +178,8 @@ public protocol ResponseService: Sendable {
     func save(_ id: Int64, answers: Answers, expectedRevision: Int) throws -> Int
     /// Deletes a response.
     func delete(_ id: Int64) throws
+    /// Every saved version of a response, oldest first, ending with the current one.
+    func revisions(_ id: Int64) throws -> [ResponseVersion]
     /// Checks a CSV/JSONL file against the form without writing.
     func previewImport(path: String, formID: String) throws -> ImportPreview
     /// Imports the rows of a file that pass; returns how many were stored.

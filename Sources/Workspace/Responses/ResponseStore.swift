@@ -117,6 +117,21 @@ public struct ResponseStore {
         }
     }
 
+    /// Calls `body` with the id and answers of every matching response, oldest first, reading
+    /// only those columns (the studio's `/` filter streams every response this way).
+    public func forEachAnswers(_ filter: ResponseFilter, _ body: (Int64, Answers) throws -> Void) throws {
+        var decoder = AnswersDecoder(forms: workspace.forms)
+        try workspace.read { db in
+            let (condition, arguments) = Self.whereClause(filter)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, formID, version, answers FROM response WHERE \(condition) ORDER BY id",
+                                           arguments: arguments)
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                try body(id, decoder.answers(id: id, formID: row[1], version: row[2], text: row[3], db))
+            }
+        }
+    }
+
     static func whereClause(_ filter: ResponseFilter) -> (String, StatementArguments) {
         var conditions = ["formID = ?"]
         var arguments: StatementArguments = [filter.formID]
@@ -130,6 +145,7 @@ public struct ResponseStore {
 struct AnswersDecoder {
     let forms: FormStore
     private var cache: [String: Form] = [:]
+    private var readers: [String: AnswersReader] = [:]
 
     init(forms: FormStore) { self.forms = forms }
 
@@ -141,13 +157,25 @@ struct AnswersDecoder {
         return form
     }
 
-    mutating func response(_ row: Row, _ db: Database) throws -> StoredResponse {
-        let id: Int64 = row["id"], formID: String = row["formID"], version: Int = row["version"]
-        let form = try self.form(formID, version, db)
-        let answers: Answers
-        do { answers = try AnswersFile.decode(row["answers"] as String, form: form) } catch {
+    /// The answers reader of a form version, built once.
+    mutating func reader(_ formID: String, _ version: Int, _ db: Database) throws -> AnswersReader {
+        let key = "\(version)/\(formID)"
+        if let hit = readers[key] { return hit }
+        let reader = AnswersReader(form: try form(formID, version, db))
+        readers[key] = reader
+        return reader
+    }
+
+    /// The stored answers text of response `id`, decoded for its form version.
+    mutating func answers(id: Int64, formID: String, version: Int, text: String, _ db: Database) throws -> Answers {
+        do { return try reader(formID, version, db).decode(text) } catch {
             throw WorkspaceError.invalid("the stored answers of response \(id) cannot be read: \(error)")
         }
+    }
+
+    mutating func response(_ row: Row, _ db: Database) throws -> StoredResponse {
+        let id: Int64 = row["id"], formID: String = row["formID"], version: Int = row["version"]
+        let answers = try self.answers(id: id, formID: formID, version: version, text: row["answers"], db)
         guard let status = ResponseStatus(rawValue: row["status"]) else {
             throw WorkspaceError.invalid("response \(id) has an unknown status")
         }

@@ -48,8 +48,8 @@ final class LiveResponseService: ResponseService, @unchecked Sendable {
             if let expression = try ResponseMatching.parse(query.filter) {
                 var matching = Set<Int64>()
                 let now = Date()
-                try workspace.responses.forEach(filter) { response in
-                    if ResponseMatching.matches(expression, response.answers, now: now) { matching.insert(response.id) }
+                try workspace.responses.forEachAnswers(filter) { id, answers in
+                    if ResponseMatching.matches(expression, answers, now: now) { matching.insert(id) }
                 }
                 ids = ids.filter(matching.contains)
             }
@@ -85,6 +85,14 @@ final class LiveResponseService: ResponseService, @unchecked Sendable {
 
     func save(_ id: Int64, answers: Answers, expectedRevision: Int) throws -> Int {
         try mapped { try workspace.responses.update(id: id, answers: answers, expectedRevision: expectedRevision) }
+    }
+
+    func revisions(_ id: Int64) throws -> [ResponseVersion] {
+        try mapped {
+            try workspace.responses.history(id).map {
+                ResponseVersion(revision: $0.revision, answers: $0.answers, status: $0.status.rawValue, savedAt: $0.savedAt)
+            }
+        }
     }
 
     func delete(_ id: Int64) throws {
