@@ -1,3 +1,5 @@
+import FormCore
+
 /// Human sizes and times for the results and schedules tables.
 enum ReportsFormatting {
     /// `812 B`, `1.2 KB`, `3.4 MB`, `1.0 GB`.
@@ -14,20 +16,11 @@ enum ReportsFormatting {
         return "\(bytes) B"
     }
 
-    /// `2026-11-27 03:10` in UTC (civil-from-days, so no time-zone database is read).
+    /// `2026-11-27 03:10` in UTC (FormCore's civil-from-days, so no time-zone database is read).
     static func time(_ seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(year)-\(pad(month))-\(pad(day)) \(pad(rest / 3600)):\(pad(rest % 3600 / 60))"
+        return "\(LocalDate(daysSince1970: Int(days)).iso) \(pad(rest / 3600)):\(pad(rest % 3600 / 60))"
     }
 
     static func pad(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
