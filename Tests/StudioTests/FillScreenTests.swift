@@ -142,6 +142,10 @@ final class FillScreenTests: XCTestCase {
         XCTAssertEqual(service.responses.count, 1, "the resumed draft is updated, not copied")
         try driver.press("esc f right enter")
         XCTAssertNil(answer(driver, "count"), "start over begins empty")
+        driver.type("7")
+        try driver.press("tab")
+        XCTAssertEqual(service.responses.count, 1, "starting over overwrites the draft instead of leaving a second one")
+        XCTAssertEqual(service.responses[0].answers.values["count"], .number(7))
     }
 
     func testStartedByTheCommandQuitsWhenDone() throws {

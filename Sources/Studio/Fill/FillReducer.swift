@@ -114,9 +114,12 @@ enum FillReducer {
         switch purpose {
         case .resume:
             guard var fill = state.fill, let draft = fill.session?.draft else { return [] }
+            // Either way the fill keeps the draft's id: resuming continues it, and starting
+            // over overwrites it with the first new answer, so a form never collects a stale
+            // second draft (until then the old answers stay resumable).
+            fill.draftID = draft.id
             if button == 0 {
                 fill.engine?.replaceAnswers(draft.answers)
-                fill.draftID = draft.id
                 state.showToast("resumed the draft")
             }
             FillNavigation.show(page: fill.path.first ?? 0, forward: true, &fill)
