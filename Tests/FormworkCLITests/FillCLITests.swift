@@ -95,6 +95,19 @@ final class FillCLITests: CLITestCase {
         XCTAssertTrue(shown.stdout.contains("mobile"), shown.stdout)
     }
 
+    func testPlainStartingOverOverwritesTheDraft() throws {
+        XCTAssertEqual(try formwork(["forms", "import", sample("customer-survey.form.json")]).status, 0)
+        XCTAssertEqual(try run(["fill", "customer-survey", "--plain", "--workspace", workspace], input: "3\n").status, 1)
+        let r = try run(["fill", "customer-survey", "--plain", "--workspace", workspace], input: "n\n1\n")
+        XCTAssertEqual(r.status, 1, r.stderr + r.stdout)
+        XCTAssertTrue(r.lines.first?.hasPrefix("Resume your draft from ") ?? false, r.stdout)
+        XCTAssertEqual(try formwork(["responses", "list", "customer-survey", "--status", "draft"]).lines.last, "showing 1 of 1",
+                       "starting over reuses the draft")
+        let shown = try formwork(["responses", "show", "1"])
+        XCTAssertTrue(shown.stdout.contains("cloud"), shown.stdout)
+        XCTAssertFalse(shown.stdout.contains("mobile"), "the old answer (3, mobile) is gone: \(shown.stdout)")
+    }
+
     func testPlainStandaloneFormStoresNothing() throws {
         let r = try run(["fill", sample("customer-survey.form.json"), "--plain"], input: "1\n\n\n\n9\n" + restAndSubmit)
         XCTAssertEqual(r.status, 0, r.stderr + r.stdout)

@@ -132,13 +132,15 @@ final class PlainFill {
     }
 
     /// Offers the newest draft of this form version, and takes its answers when accepted.
+    /// Declining starts over in the same draft: the first new answer overwrites it, as on the
+    /// Fill screen, so a form never collects a stale second draft.
     private func offerResume() throws {
         guard let stored = target.stored else { return }
         let drafts = try stored.workspace.responses.list(
             ResponseFilter(formID: target.form.id, version: stored.version, status: .draft), offset: 0, limit: 10_000)
         guard let newest = drafts.max(by: { $0.updatedAt < $1.updatedAt }) else { return }
-        guard try io.confirm("Resume your draft from \(Table.timestamp(newest.updatedAt)) UTC?") else { return }
         draftID = newest.id
+        guard try io.confirm("Resume your draft from \(Table.timestamp(newest.updatedAt)) UTC?") else { return }
         engine.replaceAnswers(newest.answers)
         for (field, entry) in engine.index.entries.enumerated() where entry.scope == 0
             && (newest.answers.values[entry.field.key] != nil || newest.answers.repeats[entry.field.key] != nil) {
